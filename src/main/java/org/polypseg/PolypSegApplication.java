@@ -1,0 +1,23 @@
+package org.polypseg;
+
+import org.polypseg.cli.PolypSegCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Entry point: with a command ({@code train}, {@code evaluate}, {@code benchmark}, …) runs the
+ * command line tool; otherwise starts the web application.
+ */
+@SpringBootApplication
+public class PolypSegApplication {
+
+  public static void main(String[] args) {
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("java.awt.headless", "true");
+    FastAllocator.relaunchIfNeeded(args);
+    if (args.length > 0 && PolypSegCommand.isCommand(args[0])) {
+      System.exit(PolypSegCommand.execute(args));
+    }
+    SpringApplication.run(PolypSegApplication.class, args);
+  }
+}

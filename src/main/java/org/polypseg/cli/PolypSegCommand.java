@@ -1,0 +1,42 @@
+package org.polypseg.cli;
+
+import java.util.Set;
+import org.polypseg.data.DataFolderException;
+import org.polypseg.image.ImageReadException;
+import org.polypseg.model.ModelLoadException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code polypseg <command> [options]}. */
+@Command(
+    name = "polypseg",
+    mixinStandardHelpOptions = true,
+    version = "polypseg 0.1.0",
+    description = "Polyp segmentation with a hybrid quantum-classical U-Net.",
+    subcommands = {TrainCommand.class})
+public final class PolypSegCommand {
+
+  private static final Set<String> COMMANDS =
+      Set.of("train", "evaluate", "benchmark", "report", "help", "--help", "-h", "--version", "-V");
+
+  public static boolean isCommand(String first) {
+    return COMMANDS.contains(first);
+  }
+
+  /** Runs the command; user errors print one clear message and return exit code 2. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new PolypSegCommand());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof DataFolderException
+              || e instanceof ImageReadException
+              || e instanceof ModelLoadException
+              || e instanceof UserError) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,83 @@
+package org.polypseg.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.polypseg.quantum.CircuitBackend;
+import org.polypseg.quantum.CircuitSpec;
+import org.polypseg.quantum.QuantumCircuitBlock;
+
+/**
+ * The block at the U-Net's bottleneck: global-average-pool the features (B, C, h, w) to (B, C),
+ * map them to n angles in (−π, π), pass them through the mixer (the variational circuit, or in
+ * the ablation a dense layer + tanh of the same width n), and use the n outputs to scale every
+ * feature channel by 1 + tanh(·), a gate that starts near identity.
+ */
+public final class BottleneckMixer extends AbstractBlock {
+
+  private static final byte VERSION = 1;
+
+  private final Block toAngles;
+  private final Block mixer;
+  private final Block toScale;
+  private final int width;
+
+  BottleneckMixer(ModelSpec spec, CircuitBackend inferenceBackend) {
+    super(VERSION);
+    this.width = spec.qubits();
+    this.toAngles = addChildBlock("toAngles", Linear.builder().setUnits(width).build());
+    Block chosen =
+        spec.quantum()
+            ? new QuantumCircuitBlock(new CircuitSpec(spec.qubits(), spec.layers()), inferenceBackend)
+            : new SequentialBlock()
+                .add(Linear.builder().setUnits(width).build())
+                .add(Activation.tanhBlock());
+    this.mixer = addChildBlock(spec.quantum() ? "circuit" : "dense", chosen);
+    this.toScale =
+        addChildBlock("toScale", Linear.builder().setUnits(spec.channels(spec.depth())).build());
+  }
+
+  /** The circuit block, or null for the classical ablation. */
+  public QuantumCircuitBlock circuit() {
+    return mixer instanceof QuantumCircuitBlock q ? q : null;
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray features = inputs.singletonOrThrow();
+    long batch = features.getShape().get(0);
+    long channels = features.getShape().get(1);
+    // Global average pooling; the PyTorch engine reduces one axis at a time.
+    NDArray pooled = features.reshape(batch, channels, -1).mean(new int[] {2});
+    NDArray angles =
+        toAngles.forward(ps, new NDList(pooled), training).singletonOrThrow().tanh().mul(Math.PI);
+    NDArray mixed = mixer.forward(ps, new NDList(angles), training).singletonOrThrow();
+    NDArray scale = toScale.forward(ps, new NDList(mixed), training).singletonOrThrow();
+    NDArray gate = scale.tanh().add(1f).reshape(batch, channels, 1, 1);
+    return new NDList(features.mul(gate));
+  }
+
+  @Override
+  protected void initializeChildBlocks(
+      ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
+    long batch = inputShapes[0].get(0);
+    long channels = inputShapes[0].get(1);
+    toAngles.initialize(manager, dataType, new Shape(batch, channels));
+    mixer.initialize(manager, dataType, new Shape(batch, width));
+    toScale.initialize(manager, dataType, new Shape(batch, width));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+}

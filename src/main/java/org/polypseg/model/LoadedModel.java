@@ -1,0 +1,73 @@
+package org.polypseg.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import java.awt.image.BufferedImage;
+
+/**
+ * A trained network ready for inference. Thread-safe: every call works in its own NDManager scope,
+ * which is closed before returning so no native memory outlives the call.
+ */
+public final class LoadedModel implements AutoCloseable {
+
+  private final ModelInfo info;
+  private final HybridUNet network;
+  private final NDManager manager;
+  private final String sha256;
+
+  LoadedModel(ModelInfo info, HybridUNet network, NDManager manager, String sha256) {
+    this.info = info;
+    this.network = network;
+    this.manager = manager;
+    this.sha256 = sha256;
+  }
+
+  public ModelInfo info() {
+    return info;
+  }
+
+  public HybridUNet network() {
+    return network;
+  }
+
+  /** SHA-256 of the weights file, hex. */
+  public String sha256() {
+    return sha256;
+  }
+
+  public int inputSize() {
+    return info.architecture().inputSize();
+  }
+
+  /**
+   * Polyp probability of every pixel of {@code image} resized to the input size.
+   *
+   * @return row-major probabilities in [0, 1], inputSize x inputSize
+   */
+  public float[] predict(BufferedImage image) {
+    return predictBatch(ImageTensors.toInput(image, inputSize()), 1);
+  }
+
+  /**
+   * Probabilities for {@code count} normalised inputs laid out one after another as (3, S, S).
+   *
+   * @return count x S x S probabilities, row-major per image
+   */
+  public float[] predictBatch(float[] inputs, int count) {
+    int size = inputSize();
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray x = scope.create(inputs, new Shape(count, 3, size, size));
+      NDList out = network.forward(new ParameterStore(scope, false), new NDList(x), false);
+      return Activation.sigmoid(out.singletonOrThrow()).toFloatArray();
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

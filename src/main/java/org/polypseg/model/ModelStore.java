@@ -1,0 +1,106 @@
+package org.polypseg.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.polypseg.quantum.CircuitBackend;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Saves and loads a model folder: {@code model.json} (architecture + training settings) and
+ * {@code weights.params} (DJL's parameter format, BatchNorm running statistics included).
+ */
+public final class ModelStore {
+
+  public static final String INFO_FILE = "model.json";
+  public static final String WEIGHTS_FILE = "weights.params";
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private ModelStore() {}
+
+  /** Writes the block's weights and its description into {@code dir} (created if needed). */
+  public static void save(Path dir, HybridUNet network, ModelInfo info) throws IOException {
+    Files.createDirectories(dir);
+    Path weights = dir.resolve(WEIGHTS_FILE);
+    Path tmp = dir.resolve(WEIGHTS_FILE + ".tmp");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
+        DataOutputStream data = new DataOutputStream(out)) {
+      network.saveParameters(data);
+    }
+    // Replace atomically so an interrupted save never leaves a half-written model.
+    Files.move(tmp, weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    JSON.writeValue(dir.resolve(INFO_FILE).toFile(), info);
+  }
+
+  /** Reads {@code model.json} only. */
+  public static ModelInfo readInfo(Path dir) throws ModelLoadException {
+    Path file = dir.resolve(INFO_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new ModelLoadException(file + ": model description not found", null);
+    }
+    try {
+      return JSON.readValue(file.toFile(), ModelInfo.class);
+    } catch (RuntimeException e) {
+      throw new ModelLoadException(file + ": not a valid model description (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Builds the network described in {@code dir} and loads its weights into it. */
+  public static LoadedModel load(Path dir, CircuitBackend inferenceBackend) throws ModelLoadException {
+    ModelInfo info = readInfo(dir);
+    Path weights = dir.resolve(WEIGHTS_FILE);
+    if (!Files.isRegularFile(weights)) {
+      throw new ModelLoadException(weights + ": model weights not found", null);
+    }
+    NDManager manager = NDManager.newBaseManager();
+    try {
+      HybridUNet network = new HybridUNet(info.architecture(), inferenceBackend);
+      int size = info.architecture().inputSize();
+      network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(weights));
+          DataInputStream data = new DataInputStream(in)) {
+        network.loadParameters(manager, data);
+      }
+      return new LoadedModel(info, network, manager, sha256(weights));
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      manager.close();
+      throw new ModelLoadException(
+          weights + ": corrupt or incompatible model weights (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** SHA-256 of a file, lower-case hex. */
+  public static String sha256(Path file) throws IOException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          digest.update(buffer, 0, n);
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

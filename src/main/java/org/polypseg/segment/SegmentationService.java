@@ -1,0 +1,79 @@
+package org.polypseg.segment;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.polypseg.image.Images;
+import org.polypseg.model.LoadedModel;
+import org.polypseg.model.ModelSpec;
+import org.polypseg.quantum.QuantumCircuitBlock;
+
+/**
+ * Image in, probability map + regions + metrics out. Resizes the image to the model's input size,
+ * runs the network and resizes the probabilities back to the image's own size.
+ * Thread-safe; holds no per-request state.
+ */
+public final class SegmentationService {
+
+  private final LoadedModel model;
+  private final ModelSummary summary;
+
+  public SegmentationService(LoadedModel model) {
+    this.model = model;
+    ModelSpec spec = model.info().architecture();
+    QuantumCircuitBlock circuit = model.network().circuit();
+    this.summary = new ModelSummary(model.info().name(), model.sha256(),
+        circuit == null ? "none" : circuit.inferenceBackend().name(),
+        circuit == null ? 0 : spec.qubits(), circuit == null ? 0 : spec.layers(), spec.inputSize());
+  }
+
+  public ModelSummary model() {
+    return summary;
+  }
+
+  /** Segments one RGB image (any size). */
+  public Segmentation segment(BufferedImage image) {
+    long start = System.nanoTime();
+    int size = model.inputSize();
+    float[] small = model.predict(image);
+    float[] full = Images.resizeMap(small, size, size, image.getWidth(), image.getHeight());
+    double ms = (System.nanoTime() - start) / 1e6;
+    return new Segmentation(image.getWidth(), image.getHeight(), full, ms, summary);
+  }
+
+  /**
+   * Reads a segmentation at a threshold.
+   *
+   * @param truth ground-truth mask (true = polyp) at the image's size, or null
+   * @throws IllegalArgumentException when the truth mask's size differs from the image's
+   */
+  public static ThresholdAnalysis analyze(Segmentation s, double threshold, boolean[] truth) {
+    float[] p = s.probabilities();
+    if (truth != null && truth.length != p.length) {
+      throw new IllegalArgumentException("the mask's size differs from the image's");
+    }
+    long area = 0;
+    long tp = 0;
+    long actual = 0;
+    for (int i = 0; i < p.length; i++) {
+      boolean positive = p[i] >= threshold;
+      if (positive) {
+        area++;
+      }
+      if (truth != null && truth[i]) {
+        actual++;
+        if (positive) {
+          tp++;
+        }
+      }
+    }
+    List<Region> regions = RegionFinder.find(p, s.width(), s.height(), threshold);
+    Double dice = null;
+    Double iou = null;
+    if (truth != null) {
+      // Same convention as the evaluation protocol: 0 when no pixel is both predicted and true.
+      dice = tp == 0 ? 0.0 : 2.0 * tp / (area + actual);
+      iou = tp == 0 ? 0.0 : (double) tp / (area + actual - tp);
+    }
+    return new ThresholdAnalysis(threshold, area, (double) area / p.length, regions, dice, iou);
+  }
+}

@@ -1,0 +1,272 @@
+package org.polypseg.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.polypseg.data.Augmentation;
+import org.polypseg.data.DataFolder;
+import org.polypseg.data.DataFolderException;
+import org.polypseg.data.PreparedSample;
+import org.polypseg.data.SamplePair;
+import org.polypseg.data.ValidationSplit;
+import org.polypseg.image.ImageReadException;
+import org.polypseg.model.HybridUNet;
+import org.polypseg.model.ImageTensors;
+import org.polypseg.model.ModelInfo;
+import org.polypseg.model.ModelStore;
+import org.polypseg.quantum.StrangeBackend;
+import org.polypseg.quantum.CircuitBackend;
+
+/**
+ * The training loop: Dice+BCE, Adam with warm-up and cosine decay, seeded split, augmentation,
+ * validation Dice after every epoch, the best epoch saved to the output folder, and a resumable
+ * checkpoint of the last epoch.
+ */
+public final class ModelTrainer {
+
+  private static final String CHECKPOINT_MODEL = "last";
+  private static final String HISTORY = "training_curves.csv";
+  private static final String CHART = "training_curves.png";
+
+  private final TrainOptions options;
+  private final PrintStream log;
+
+  public ModelTrainer(TrainOptions options, PrintStream log) {
+    this.options = options;
+    this.log = log;
+  }
+
+  /** Runs the whole schedule (or what remains of it after a resume); returns every epoch's row. */
+  public List<EpochRecord> train() throws DataFolderException, ImageReadException, IOException {
+    List<SamplePair> pairs = DataFolder.scanAll(options.data());
+    ValidationSplit split = ValidationSplit.of(pairs, options.validationFraction(), options.seed());
+    int size = options.architecture().inputSize();
+    log.printf("data: %d pairs -> %d training, %d validation (seed %d)%n", pairs.size(),
+        split.train().size(), split.validation().size(), options.seed());
+    SampleCache cache = new SampleCache(options.checkpoints(), size);
+    List<PreparedSample> train = cache.load(split.train(), "training", log);
+    List<PreparedSample> validation = cache.load(split.validation(), "validation", log);
+
+    Files.createDirectories(options.checkpoints());
+    TrainingState state = options.resume() ? TrainingState.read(options.checkpoints()) : null;
+    int startEpoch = state == null ? 0 : state.epochsDone();
+    if (state != null) {
+      log.printf("resuming after epoch %d (best validation Dice %.4f at epoch %d)%n",
+          state.epochsDone(), state.bestDice(), state.bestEpoch());
+    }
+    List<EpochRecord> history =
+        state == null ? new ArrayList<>() : TrainingCurves.readCsv(options.checkpoints().resolve(HISTORY));
+    double bestDice = state == null ? -1 : state.bestDice();
+    int bestEpoch = state == null ? 0 : state.bestEpoch();
+
+    int batchesPerEpoch = batchesPerEpoch(train.size());
+    int totalSteps = batchesPerEpoch * options.epochs();
+    WarmupCosineSchedule schedule = new WarmupCosineSchedule(options.learningRate(),
+        options.learningRate() * 0.01f, Math.min(batchesPerEpoch, 200), totalSteps,
+        startEpoch * batchesPerEpoch);
+    HybridUNet network = new HybridUNet(options.architecture(), new StrangeBackend());
+    Random initSeed = new Random(options.seed());
+    ai.djl.engine.Engine.getInstance().setRandomSeed(initSeed.nextInt());
+
+    try (Model model = Model.newInstance("polypseg")) {
+      model.setBlock(network);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(new DiceBceLoss())
+          .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
+          .optDevices(new Device[] {Device.cpu()});
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(new Shape(options.batchSize(), 3, size, size));
+        if (state != null) {
+          loadWeights(network, model.getNDManager(), options.checkpoints().resolve(CHECKPOINT_MODEL));
+        }
+        for (int epoch = startEpoch; epoch < options.epochs(); epoch++) {
+          EpochRecord row = runEpoch(trainer, network, train, validation, epoch, schedule);
+          history.add(row);
+          log.printf("epoch %d/%d: loss %.4f, validation Dice %.4f, %.0f s (circuit %.1f s)%n",
+              row.epoch(), options.epochs(), row.trainLoss(), row.validationDice(), row.seconds(),
+              row.quantumSeconds());
+          if (row.validationDice() > bestDice) {
+            bestDice = row.validationDice();
+            bestEpoch = row.epoch();
+            ModelStore.save(options.output(), network, info(row, bestDice, bestEpoch, pairs.size(),
+                split, history));
+            log.printf("  new best: saved to %s%n", options.output());
+          }
+          ModelStore.save(options.checkpoints().resolve(CHECKPOINT_MODEL), network,
+              info(row, bestDice, bestEpoch, pairs.size(), split, history));
+          TrainingCurves.writeCsv(history, options.checkpoints().resolve(HISTORY));
+          TrainingCurves.writeCsv(history, options.output().resolve(HISTORY));
+          TrainingCurves.writeChart(history, options.output().resolve(CHART));
+          new TrainingState(row.epoch(), bestDice, bestEpoch).write(options.checkpoints());
+        }
+      }
+    }
+    return history;
+  }
+
+  private int batchesPerEpoch(int trainSize) {
+    int all = trainSize / options.batchSize();
+    return options.maxBatchesPerEpoch() > 0 ? Math.min(all, options.maxBatchesPerEpoch()) : all;
+  }
+
+  private EpochRecord runEpoch(Trainer trainer, HybridUNet network, List<PreparedSample> train,
+      List<PreparedSample> validation, int epoch, WarmupCosineSchedule schedule) {
+    int size = options.architecture().inputSize();
+    int plane = size * size;
+    int batch = options.batchSize();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < train.size(); i++) {
+      order.add(i);
+    }
+    Random random = new Random(options.seed() * 1_000_003L + epoch);
+    java.util.Collections.shuffle(order, random);
+    int batches = batchesPerEpoch(train.size());
+    long circuitBefore = network.circuit() == null ? 0 : network.circuit().circuitNanos();
+    double lossSum = 0;
+    long start = System.nanoTime();
+    try (ProgressBar bar = new ProgressBarBuilder()
+        .setTaskName(String.format("epoch %d/%d", epoch + 1, options.epochs()))
+        .setInitialMax(batches)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(1000)
+        .continuousUpdate()
+        .build()) {
+      for (int b = 0; b < batches; b++) {
+        float[] x = new float[batch * 3 * plane];
+        float[] y = new float[batch * plane];
+        for (int i = 0; i < batch; i++) {
+          float[][] augmented = Augmentation.apply(train.get(order.get(b * batch + i)), random);
+          ImageTensors.normaliseInPlace(augmented[0], plane);
+          System.arraycopy(augmented[0], 0, x, i * 3 * plane, 3 * plane);
+          System.arraycopy(augmented[1], 0, y, i * plane, plane);
+        }
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+          NDArray input = scope.create(x, new Shape(batch, 3, size, size));
+          NDArray truth = scope.create(y, new Shape(batch, 1, size, size));
+          float loss;
+          try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDList logits = trainer.forward(new NDList(input));
+            NDArray value = trainer.getLoss().evaluate(new NDList(truth), logits);
+            collector.backward(value);
+            loss = value.getFloat();
+          }
+          trainer.step();
+          lossSum += loss;
+        }
+        bar.step();
+        bar.setExtraMessage(String.format(" loss %.4f", lossSum / (b + 1)));
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long circuitAfter = network.circuit() == null ? 0 : network.circuit().circuitNanos();
+    double dice = validate(trainer, validation);
+    float rate = schedule.rateAt((epoch + 1) * batches - 1);
+    return new EpochRecord(epoch + 1, lossSum / batches, dice, rate, seconds,
+        (circuitAfter - circuitBefore) / 1e9);
+  }
+
+  /** Mean per-image Dice at threshold 0.5, at the input size. */
+  static double validate(Trainer trainer, List<PreparedSample> validation) {
+    if (validation.isEmpty()) {
+      return 0;
+    }
+    int size = validation.get(0).size();
+    int plane = size * size;
+    int chunk = 8;
+    double sum = 0;
+    for (int from = 0; from < validation.size(); from += chunk) {
+      int count = Math.min(chunk, validation.size() - from);
+      float[] x = new float[count * 3 * plane];
+      for (int i = 0; i < count; i++) {
+        float[] image = Augmentation.plain(validation.get(from + i))[0];
+        ImageTensors.normaliseInPlace(image, plane);
+        System.arraycopy(image, 0, x, i * 3 * plane, 3 * plane);
+      }
+      float[] probabilities;
+      try (NDManager scope = trainer.getManager().newSubManager()) {
+        NDArray input = scope.create(x, new Shape(count, 3, size, size));
+        probabilities = Activation.sigmoid(trainer.evaluate(new NDList(input)).singletonOrThrow())
+            .toFloatArray();
+      }
+      for (int i = 0; i < count; i++) {
+        byte[] mask = validation.get(from + i).mask();
+        long tp = 0;
+        long predicted = 0;
+        long actual = 0;
+        for (int p = 0; p < plane; p++) {
+          boolean positive = probabilities[i * plane + p] >= 0.5f;
+          boolean truth = mask[p] != 0;
+          if (positive) predicted++;
+          if (truth) actual++;
+          if (positive && truth) tp++;
+        }
+        sum += tp == 0 ? 0 : 2.0 * tp / (predicted + actual);
+      }
+    }
+    return sum / validation.size();
+  }
+
+  private static void loadWeights(HybridUNet network, NDManager manager, Path dir) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(ModelStore.WEIGHTS_FILE)));
+        DataInputStream data = new DataInputStream(in)) {
+      network.loadParameters(manager, data);
+    } catch (MalformedModelException e) {
+      throw new IOException(dir + ": checkpoint cannot be loaded (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private ModelInfo info(EpochRecord row, double bestDice, int bestEpoch, int pairs,
+      ValidationSplit split, List<EpochRecord> history) {
+    Map<String, Object> training = new LinkedHashMap<>();
+    training.put("data", options.data().stream().map(Path::toString).toList());
+    training.put("pairs", pairs);
+    training.put("trainingPairs", split.train().size());
+    training.put("validationPairs", split.validation().size());
+    training.put("epochs", options.epochs());
+    training.put("epochsDone", row.epoch());
+    training.put("bestEpoch", bestEpoch);
+    training.put("bestValidationDice", bestDice);
+    training.put("batchSize", options.batchSize());
+    training.put("learningRate", options.learningRate());
+    training.put("schedule", "linear warm-up then cosine decay to 1% (per step)");
+    training.put("optimizer", "Adam");
+    training.put("loss", "BCE + soft Dice");
+    training.put("seed", options.seed());
+    training.put("validationFraction", options.validationFraction());
+    training.put("trainingSeconds", history.stream().mapToDouble(EpochRecord::seconds).sum());
+    training.put("hardware", Runtime.getRuntime().availableProcessors() + " CPU cores, "
+        + System.getProperty("os.arch") + ", PyTorch CPU via DJL");
+    training.put("savedAt", Instant.now().toString());
+    String name = options.architecture().quantum() ? "polypseg-hybrid-unet" : "polypseg-classical-unet";
+    return new ModelInfo(name, options.architecture(), training);
+  }
+
+  /** Used by tests and the benchmark to name the backend that inference defaults to. */
+  static CircuitBackend defaultInferenceBackend() {
+    return new StrangeBackend();
+  }
+}

@@ -1,0 +1,33 @@
+package org.polypseg.train;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.polypseg.model.ModelSpec;
+
+/**
+ * Settings of one training run.
+ *
+ * @param data data folders, each with images/ and masks/
+ * @param output the model folder written (best checkpoint by validation Dice), e.g. models/
+ * @param checkpoints folder for the resumable last-epoch checkpoint
+ * @param architecture the network to train
+ * @param epochs total epochs
+ * @param batchSize images per step
+ * @param learningRate peak Adam learning rate
+ * @param seed seed of the split, the initial weights' order of batches and augmentation
+ * @param validationFraction part of the data held out to choose the checkpoint (about 0.1)
+ * @param maxBatchesPerEpoch stop each epoch after this many batches (0 = all); for smoke tests
+ * @param resume continue from the checkpoint in {@code checkpoints} when there is one
+ */
+public record TrainOptions(
+    List<Path> data,
+    Path output,
+    Path checkpoints,
+    ModelSpec architecture,
+    int epochs,
+    int batchSize,
+    float learningRate,
+    long seed,
+    double validationFraction,
+    int maxBatchesPerEpoch,
+    boolean resume) {}
