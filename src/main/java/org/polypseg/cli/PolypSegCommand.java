@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "polypseg 0.1.0",
     description = "Polyp segmentation with a hybrid quantum-classical U-Net.",
-    subcommands = {TrainCommand.class})
+    subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class})
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =

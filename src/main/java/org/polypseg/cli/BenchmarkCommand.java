@@ -1,0 +1,50 @@
+package org.polypseg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.polypseg.bench.Benchmark;
+import org.polypseg.bench.BenchmarkResult;
+import org.polypseg.model.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+    description = "Measure inference, a training step, the circuit on both backends, and GFLOP/s.")
+final class BenchmarkCommand implements Callable<Integer> {
+
+  @Option(names = "--json", description = "write the figures as JSON here")
+  Path json;
+
+  @Option(names = "--runs", defaultValue = "50", description = "inference runs (default: ${DEFAULT-VALUE})")
+  int runs;
+
+  @Option(names = "--train-steps", defaultValue = "5") int trainSteps;
+
+  @Option(names = "--train-batch", defaultValue = "8") int trainBatch;
+
+  @Mixin ModelOption modelOption;
+
+  @Override
+  public Integer call() throws Exception {
+    if (runs < 1 || trainSteps < 1 || trainBatch < 1) {
+      throw new UserError("--runs, --train-steps and --train-batch must be at least 1");
+    }
+    BenchmarkResult result;
+    try (LoadedModel model = modelOption.load()) {
+      result = new Benchmark(model, System.out).run(runs, trainSteps, trainBatch);
+    }
+    if (json != null) {
+      if (json.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(json.toAbsolutePath().getParent());
+      }
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+          .writeValue(json.toFile(), result);
+      System.out.println("wrote " + json);
+    }
+    return 0;
+  }
+}

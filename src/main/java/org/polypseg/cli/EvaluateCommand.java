@@ -1,0 +1,61 @@
+package org.polypseg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.polypseg.data.DataFolder;
+import org.polypseg.data.SamplePair;
+import org.polypseg.eval.EvalResult;
+import org.polypseg.eval.Evaluation;
+import org.polypseg.model.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Score the model on a data folder by the PraNet protocol (mDice, mIoU, maxDice).")
+final class EvaluateCommand implements Callable<Integer> {
+
+  @Option(names = "--data", required = true, description = "data folder with images/ and masks/")
+  Path data;
+
+  @Option(names = "--json", description = "write the result as JSON here")
+  Path json;
+
+  @Option(names = "--predictions", description = "write each probability map as an 8-bit PNG here")
+  Path predictions;
+
+  @Mixin ModelOption modelOption;
+
+  @Override
+  public Integer call() throws Exception {
+    List<SamplePair> pairs = DataFolder.scan(data);
+    EvalResult result;
+    try (LoadedModel model = modelOption.load()) {
+      result = new Evaluation(model).run(pairs, predictions, System.out);
+    }
+    System.out.printf("%n%-18s %s%n", "data", data);
+    System.out.printf("%-18s %d%n", "images", result.images());
+    System.out.printf("%-18s %.4f%n", "mDice", result.mDice());
+    System.out.printf("%-18s %.4f%n", "mIoU", result.mIoU());
+    System.out.printf("%-18s %.4f%n", "maxDice", result.maxDice());
+    System.out.printf("%-18s %.4f%n", "Dice @0.5", result.diceAt05());
+    System.out.printf("%-18s %.4f%n", "IoU @0.5", result.iouAt05());
+    System.out.printf("%-18s %.1f%n", "inference ms/img", result.meanInferenceMs());
+    System.out.printf("%-18s %s (%d qubits, %d layers, %d circuit runs)%n", "quantum",
+        result.quantum().backend(), result.quantum().qubits(), result.quantum().layers(),
+        result.quantum().circuitRuns());
+    if (json != null) {
+      if (json.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(json.toAbsolutePath().getParent());
+      }
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+          .writeValue(json.toFile(), result);
+      System.out.println("wrote " + json);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,51 @@
+package org.polypseg.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.polypseg.model.LoadedModel;
+import org.polypseg.model.ModelLoadException;
+import org.polypseg.model.ModelStore;
+import org.polypseg.quantum.CircuitBackend;
+import picocli.CommandLine.Option;
+
+/** The options every command that loads a model shares. */
+final class ModelOption {
+
+  @Option(names = "--model", description = "model folder (default: models/ of this project)")
+  Path model;
+
+  @Option(names = "--backend", defaultValue = "strange",
+      description = "quantum backend for inference: strange or statevector (default: ${DEFAULT-VALUE})")
+  String backend;
+
+  LoadedModel load() throws ModelLoadException {
+    CircuitBackend circuitBackend;
+    try {
+      circuitBackend = CircuitBackend.named(backend);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    return ModelStore.load(resolve(), circuitBackend);
+  }
+
+  /** --model, else ./models, else the models/ folder beside the jar's target/ folder. */
+  Path resolve() {
+    if (model != null) {
+      return model;
+    }
+    Path local = Path.of("models");
+    if (Files.isDirectory(local)) {
+      return local;
+    }
+    try {
+      Path jar = Path.of(ModelOption.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path beside = jar.getParent().getParent().resolve("models");
+      if (Files.isDirectory(beside)) {
+        return beside;
+      }
+    } catch (Exception e) {
+      // fall through to the default, which gives a clear "not found" message
+    }
+    return local;
+  }
+}

@@ -1,0 +1,58 @@
+package org.polypseg;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the package arrows of STYLE.md pointing one way. */
+class ArchitectureTest {
+
+  private final JavaClasses classes = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.polypseg");
+
+  @Test
+  void noCycles() {
+    slices().matching("org.polypseg.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void quantumKnowsNothingOfImagesOrTheNetwork() {
+    noClasses().that().resideInAPackage("org.polypseg.quantum..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.model..",
+            "org.polypseg.image..", "org.polypseg.data..", "org.polypseg.segment..",
+            "org.polypseg.train..", "org.polypseg.eval..", "org.polypseg.web..",
+            "org.polypseg.report..", "org.polypseg.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void modelDependsOnlyOnQuantumAndImage() {
+    noClasses().that().resideInAPackage("org.polypseg.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.data..",
+            "org.polypseg.segment..", "org.polypseg.train..", "org.polypseg.eval..",
+            "org.polypseg.web..", "org.polypseg.report..", "org.polypseg.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void featuresDoNotReachUpToTheEntryPoints() {
+    noClasses().that().resideInAnyPackage("org.polypseg.segment..", "org.polypseg.train..",
+            "org.polypseg.eval..", "org.polypseg.report..", "org.polypseg.data..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.web..", "org.polypseg.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void webUsesSegmentAndReportNotTheModelDirectly() {
+    noClasses().that().resideInAPackage("org.polypseg.web..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.quantum..",
+            "org.polypseg.train..", "org.polypseg.data..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}

@@ -1,0 +1,57 @@
+package org.polypseg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polypseg.testing.SyntheticData;
+
+class CommandLineTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void badDataFolderGivesOneMessageExitCodeTwoAndWritesNothing() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 3, 40, 30, 1);
+    Files.delete(data.resolve("masks/case2.png"));
+    Files.writeString(data.resolve("images/case0.png"), "garbage");
+    Path out = dir.resolve("model");
+    String err = runExpecting(2, "train", "--data", data.toString(), "--out", out.toString(),
+        "--checkpoints", dir.resolve("ckpt").toString());
+    assertThat(err).contains("2 problems").contains("case2.png: no mask").contains("case0.png: not a readable image");
+    assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void missingModelIsNamed() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 2, 40, 30, 1);
+    String err = runExpecting(2, "evaluate", "--data", data.toString(), "--model",
+        dir.resolve("nowhere").toString());
+    assertThat(err).contains(dir.resolve("nowhere").resolve("model.json").toString()).contains("not found");
+  }
+
+  @Test
+  void unknownBackendIsAUsageError() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 2, 40, 30, 1);
+    String err = runExpecting(2, "evaluate", "--data", data.toString(), "--backend", "qiskit");
+    assertThat(err).contains("unknown quantum backend 'qiskit'");
+  }
+
+  private static String runExpecting(int code, String... args) {
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(err, true));
+      int exit = PolypSegCommand.execute(args);
+      assertThat(exit).as(err.toString()).isEqualTo(code);
+    } finally {
+      System.setErr(originalErr);
+    }
+    return err.toString();
+  }
+}

@@ -1,0 +1,57 @@
+package org.polypseg.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polypseg.model.ModelInfo;
+import org.polypseg.model.ModelSpec;
+import org.polypseg.model.ModelStore;
+import org.polypseg.testing.SyntheticData;
+
+class TrainingRunTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void trainsWritesModelCurvesAndResumes() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 20, 48, 40, 9);
+    ModelSpec spec = new ModelSpec(4, 2, 32, ModelSpec.QUANTUM, 4, 2);
+    Path out = dir.resolve("model");
+    Path checkpoints = dir.resolve("ckpt");
+    PrintStream log = new PrintStream(new ByteArrayOutputStream());
+    TrainOptions first = new TrainOptions(List.of(data), out, checkpoints, spec, 2, 4, 0.01f, 7,
+        0.2, 0, false);
+    List<EpochRecord> history = new ModelTrainer(first, log).train();
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).trainLoss()).isPositive();
+    assertThat(history).allSatisfy(r -> assertThat(r.validationDice()).isBetween(0.0, 1.0));
+    assertThat(out.resolve(ModelStore.WEIGHTS_FILE)).exists();
+    assertThat(Files.readAllLines(out.resolve("training_curves.csv"))).hasSize(3);
+    assertThat(out.resolve("training_curves.png")).exists();
+    ModelInfo info = ModelStore.readInfo(out);
+    assertThat(info.architecture()).isEqualTo(spec);
+    assertThat(info.training()).containsEntry("validationPairs", 4).containsEntry("seed", 7);
+
+    TrainOptions more = new TrainOptions(List.of(data), out, checkpoints, spec, 3, 4, 0.01f, 7,
+        0.2, 0, true);
+    List<EpochRecord> resumed = new ModelTrainer(more, log).train();
+    assertThat(resumed).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void scheduleWarmsUpThenDecays() {
+    WarmupCosineSchedule s = new WarmupCosineSchedule(1f, 0.01f, 10, 110, 0);
+    assertThat(s.rateAt(0)).isEqualTo(0.1f);
+    assertThat(s.rateAt(9)).isEqualTo(1f);
+    assertThat(s.rateAt(60)).isBetween(0.49f, 0.52f);
+    assertThat(s.rateAt(110)).isEqualTo(0.01f);
+    WarmupCosineSchedule resumed = new WarmupCosineSchedule(1f, 0.01f, 10, 110, 60);
+    assertThat(resumed.getNewValue(1)).isEqualTo(s.rateAt(60));
+  }
+}
