@@ -40,7 +40,6 @@ import org.polypseg.model.ImageTensors;
 import org.polypseg.model.ModelInfo;
 import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.StrangeBackend;
-import org.polypseg.quantum.CircuitBackend;
 
 /**
  * The training loop: Dice+BCE, Adam with warm-up and cosine decay, seeded split, augmentation,
@@ -104,7 +103,8 @@ public final class ModelTrainer {
           loadWeights(network, model.getNDManager(), options.checkpoints().resolve(CHECKPOINT_MODEL));
         }
         for (int epoch = startEpoch; epoch < options.epochs(); epoch++) {
-          EpochRecord row = runEpoch(trainer, network, train, validation, epoch, schedule);
+          double lastDice = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).validationDice();
+          EpochRecord row = runEpoch(trainer, network, train, validation, epoch, schedule, lastDice);
           history.add(row);
           log.printf("epoch %d/%d: loss %.4f, validation Dice %.4f, %.0f s (circuit %.1f s)%n",
               row.epoch(), options.epochs(), row.trainLoss(), row.validationDice(), row.seconds(),
@@ -134,7 +134,8 @@ public final class ModelTrainer {
   }
 
   private EpochRecord runEpoch(Trainer trainer, HybridUNet network, List<PreparedSample> train,
-      List<PreparedSample> validation, int epoch, WarmupCosineSchedule schedule) {
+      List<PreparedSample> validation, int epoch, WarmupCosineSchedule schedule,
+      double lastValidationDice) {
     int size = options.architecture().inputSize();
     int plane = size * size;
     int batch = options.batchSize();
@@ -178,7 +179,8 @@ public final class ModelTrainer {
           lossSum += loss;
         }
         bar.step();
-        bar.setExtraMessage(String.format(" loss %.4f", lossSum / (b + 1)));
+        bar.setExtraMessage(String.format(" loss %.4f, last val Dice %.4f", lossSum / (b + 1),
+            lastValidationDice));
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -265,8 +267,4 @@ public final class ModelTrainer {
     return new ModelInfo(name, options.architecture(), training);
   }
 
-  /** Used by tests and the benchmark to name the backend that inference defaults to. */
-  static CircuitBackend defaultInferenceBackend() {
-    return new StrangeBackend();
-  }
 }
