@@ -5,13 +5,21 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** Reading images with clear errors, and the resizing every part of the program shares. */
 public final class Images {
+
+  private static final Pattern TRUNCATION =
+      Pattern.compile("(?i)truncat|premature end|missing eoi|unexpected end");
 
   /** Formats this program reads (the JDK's plus TwelveMonkeys' JPEG and TIFF readers). */
   public static final String SUPPORTED = "PNG, JPEG, TIFF, BMP";
@@ -34,14 +42,35 @@ public final class Images {
     return readRgb(bytes, file.toString());
   }
 
-  /** Decodes image bytes as RGB; {@code name} is used in the message when that fails. */
+  /**
+   * Decodes image bytes as RGB; {@code name} is used in the message when that fails. A file that
+   * ends early is refused even where the decoder would fill the missing part with grey.
+   */
   public static BufferedImage readRgb(byte[] bytes, String name) throws ImageReadException {
     if (bytes.length == 0) {
       throw new ImageReadException(name + ": the file is empty (0 bytes)");
     }
     BufferedImage image;
-    try (InputStream in = new ByteArrayInputStream(bytes)) {
-      image = ImageIO.read(in);
+    List<String> damage = new ArrayList<>();
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new ImageReadException(
+            name + ": not a recognised image format; supported: " + SUPPORTED);
+      }
+      ImageReader reader = readers.next();
+      try {
+        // JPEG decoders warn, rather than fail, on a file cut short.
+        reader.addIIOReadWarningListener((source, warning) -> {
+          if (TRUNCATION.matcher(warning).find()) {
+            damage.add(warning);
+          }
+        });
+        reader.setInput(in, true, true);
+        image = reader.read(0);
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException | RuntimeException e) {
       throw new ImageReadException(
           name + ": not a readable image (" + e.getMessage() + "); supported: " + SUPPORTED, e);
@@ -49,6 +78,10 @@ public final class Images {
     if (image == null) {
       throw new ImageReadException(
           name + ": not a recognised image format; supported: " + SUPPORTED);
+    }
+    if (!damage.isEmpty()) {
+      throw new ImageReadException(
+          name + ": the image is truncated or damaged (" + damage.getFirst() + ")");
     }
     return toRgb(image);
   }
