@@ -1,0 +1,76 @@
+package org.polypseg.segment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.polypseg.model.LoadedModel;
+import org.polypseg.model.ModelSpec;
+import org.polypseg.quantum.CircuitSpec;
+import org.polypseg.quantum.QuantumCircuitBlock;
+
+/**
+ * What the model page shows about the loaded model: its architecture, its circuit, how it was
+ * trained, and the documents that sit beside it in the model folder.
+ *
+ * @param summary name, weights hash, backend, qubits, layers, input size
+ * @param baseChannels channels of the first encoder stage (doubling at each deeper stage)
+ * @param depth down-sampling stages of the U-Net
+ * @param mixer "quantum" or "classical" (the ablation)
+ * @param entanglingPairs the CNOT pairs {control, target} of one entangling layer
+ * @param circuitAngles trained rotation angles in radians, indexed as {@link CircuitSpec} documents
+ *     ({@code (layer * qubits + qubit) * 2 + k}, k = 0 for RY, 1 for RX); empty when classical
+ * @param training the training settings and outcome from {@code model.json}
+ * @param modelCard the text of {@code MODEL_CARD.md} (Markdown), when the folder has one
+ * @param trainingCurves the path of {@code training_curves.png}, when the folder has one
+ */
+public record ModelOverview(
+    ModelSummary summary,
+    int baseChannels,
+    int depth,
+    String mixer,
+    List<int[]> entanglingPairs,
+    double[] circuitAngles,
+    Map<String, Object> training,
+    Optional<String> modelCard,
+    Optional<Path> trainingCurves) {
+
+  public static final String MODEL_CARD_FILE = "MODEL_CARD.md";
+  public static final String TRAINING_CURVES_FILE = "training_curves.png";
+
+  /** Reads the overview of a loaded model whose files are in {@code dir}. */
+  static ModelOverview of(LoadedModel model, ModelSummary summary, Path dir) {
+    ModelSpec spec = model.info().architecture();
+    QuantumCircuitBlock circuit = model.network().circuit();
+    List<int[]> pairs = new ArrayList<>();
+    double[] angles = new double[0];
+    if (circuit != null) {
+      pairs.addAll(List.of(circuit.spec().entanglingPairs()));
+      angles = circuit.weightValues();
+    }
+    return new ModelOverview(summary, spec.baseChannels(), spec.depth(), spec.mixer(),
+        List.copyOf(pairs), angles,
+        model.info().training() == null ? Map.of() : model.info().training(),
+        readText(dir.resolve(MODEL_CARD_FILE)),
+        Optional.of(dir.resolve(TRAINING_CURVES_FILE)).filter(Files::isRegularFile));
+  }
+
+  /** Trainable angles of the circuit (0 when classical). */
+  public int trainableAngles() {
+    return circuitAngles.length;
+  }
+
+  private static Optional<String> readText(Path file) {
+    try {
+      return Files.isRegularFile(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

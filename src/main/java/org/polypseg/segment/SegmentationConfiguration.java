@@ -1,0 +1,44 @@
+package org.polypseg.segment;
+
+import org.polypseg.model.LoadedModel;
+import org.polypseg.model.ModelLoadException;
+import org.polypseg.model.ModelStore;
+import org.polypseg.quantum.CircuitBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Loads the shipped model once at start-up and offers the {@link SegmentationService} built on it.
+ * The web layer gets its segmentations from here and never reaches into {@code model/} itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PolypSegProperties.class)
+public class SegmentationConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SegmentationConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  LoadedModel loadedModel(PolypSegProperties properties) throws ModelLoadException {
+    long start = System.nanoTime();
+    LoadedModel model =
+        ModelStore.load(properties.modelDir(), CircuitBackend.named(properties.quantumBackend()));
+    log.info("Model '{}' loaded from {} in {} ms (weights sha256 {})", model.info().name(),
+        properties.modelDir().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000,
+        model.sha256().substring(0, 12));
+    return model;
+  }
+
+  @Bean
+  SegmentationService segmentationService(LoadedModel model) {
+    return new SegmentationService(model);
+  }
+
+  @Bean
+  ModelOverview modelOverview(
+      LoadedModel model, SegmentationService service, PolypSegProperties properties) {
+    return ModelOverview.of(model, service.model(), properties.modelDir());
+  }
+}
