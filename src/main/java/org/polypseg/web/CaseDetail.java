@@ -1,0 +1,252 @@
+package org.polypseg.web;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.awt.image.BufferedImage;
+import java.util.Locale;
+import org.polypseg.image.ImageReadException;
+import org.polypseg.image.Images;
+import org.polypseg.segment.Segmentation;
+import org.polypseg.segment.SegmentationImages;
+
+/**
+ * The selected image: original, overlay with its threshold slider and heat map side by side, the
+ * figures at the current threshold, the ground-truth upload and the downloads.
+ */
+public class CaseDetail extends Div {
+
+  private final ImageCase imageCase;
+  private final UiContext ui;
+  private final HorizontalLayout actions = new HorizontalLayout();
+  private ThresholdOverlay overlay;
+  private MetricsPanel metrics;
+  private Span truthName;
+  private Button removeTruth;
+
+  public CaseDetail(ImageCase imageCase, UiContext ui, long maxFileBytes) {
+    this.imageCase = imageCase;
+    this.ui = ui;
+    addClassName("case-detail");
+    setId("case-detail");
+    switch (imageCase.status()) {
+      case SEGMENTING -> showBusy();
+      case FAILED -> showFailure();
+      case DONE -> showResult(maxFileBytes);
+    }
+  }
+
+  public ImageCase imageCase() {
+    return imageCase;
+  }
+
+  /**
+   * The row of buttons by the downloads; report buttons go here (they read {@link #imageCase()}).
+   */
+  public HorizontalLayout actions() {
+    return actions;
+  }
+
+  ThresholdOverlay overlay() {
+    return overlay;
+  }
+
+  MetricsPanel metrics() {
+    return metrics;
+  }
+
+  private void showBusy() {
+    ProgressBar bar = new ProgressBar();
+    bar.setIndeterminate(true);
+    Div busy = new Div(new H2(imageCase.fileName()), new Span("Segmenting…"), bar);
+    busy.addClassName("case-busy");
+    add(busy);
+  }
+
+  private void showFailure() {
+    Span icon = new Span(VaadinIcon.WARNING.create());
+    Div box = new Div(icon, new H2(imageCase.fileName()), new Span(imageCase.error()));
+    box.addClassName("case-failed");
+    add(box);
+  }
+
+  private void showResult(long maxFileBytes) {
+    Segmentation s = imageCase.segmentation();
+    BufferedImage image = imageCase.image();
+    String stem = safe(imageCase.fileName());
+
+    H2 title = new H2(imageCase.fileName());
+    Span size = new Span(String.format(Locale.ROOT, "%d × %d px · segmented in %.0f ms by %s",
+        s.width(), s.height(), s.inferenceMs(), s.model().name()));
+    size.addClassName("case-sub");
+    Div heading = new Div(title, size);
+    heading.addClassName("case-heading");
+
+    TextField label = new TextField("Case label");
+    label.setValue(imageCase.label());
+    label.setValueChangeMode(ValueChangeMode.LAZY);
+    label.addValueChangeListener(e -> imageCase.setLabel(e.getValue()));
+    label.setId("case-label");
+
+    Anchor overlayPng = download("Overlay PNG", Downloads.png(stem + "-overlay.png",
+        () -> SegmentationImages.overlay(image, s, imageCase.threshold(), imageCase.truth())));
+    overlayPng.setId("download-overlay");
+    Anchor maskPng = download("Mask PNG", Downloads.png(stem + "-mask.png",
+        () -> SegmentationImages.maskImage(s, imageCase.threshold())));
+    maskPng.setId("download-mask");
+    actions.add(overlayPng, maskPng);
+    actions.addClassName("case-actions");
+    actions.setAlignItems(FlexComponent.Alignment.END);
+    HorizontalLayout header = new HorizontalLayout(heading, label, actions);
+    header.addClassName("case-header");
+    header.setAlignItems(FlexComponent.Alignment.END);
+    header.expand(heading);
+    header.setWidthFull();
+
+    Image original = new Image(Downloads.inlinePng(stem + ".png", () -> image),
+        "Original image " + imageCase.fileName());
+    original.setId("original");
+    overlay = new ThresholdOverlay();
+    overlay.setId("overlay");
+    overlay.setSources(Downloads.inlinePng(stem + ".png", () -> image),
+        Downloads.inlinePng(stem + "-probability.png", () -> SegmentationImages.probabilityImage(s)));
+    overlay.setThreshold(imageCase.threshold());
+    overlay.addThresholdChangedListener(e -> {
+      imageCase.setThreshold(e.getValue());
+      metrics.show(imageCase);
+    });
+    Image heat = new Image(Downloads.inlinePng(stem + "-heatmap.png",
+        () -> SegmentationImages.heatMap(s)), "Probability heat map");
+    heat.setId("heatmap");
+    Div colourBar = new Div(new Span("0"), new Span("probability"), new Span("1"));
+    colourBar.addClassName("colour-bar");
+
+    Div panels = new Div(
+        panel("Original", original),
+        panel("Overlay", overlay),
+        panel("Probability heat map", heat, colourBar));
+    panels.addClassName("panels");
+
+    metrics = new MetricsPanel();
+    Div side = new Div(truthCard(maxFileBytes));
+    side.addClassName("case-side");
+    Div lower = new Div(metrics, side);
+    lower.addClassName("case-lower");
+
+    add(header, panels, lower);
+    showTruth();
+    metrics.show(imageCase);
+  }
+
+  private Div truthCard(long maxFileBytes) {
+    H3 title = new H3("Ground truth");
+    Span help = new Span("Add this image's mask (white = polyp, same size) to see Dice, IoU "
+        + "and its outline on the overlay.");
+    help.addClassName("case-sub");
+    Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> receiveTruth(meta.fileName(), bytes)));
+    upload.setId("truth-upload");
+    upload.setMaxFiles(1);
+    upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
+    upload.setAcceptedFileTypes(SegmentView.ACCEPTED_TYPES);
+    upload.setUploadButton(new Button("Add mask…", VaadinIcon.PLUS.create()));
+    upload.setDropLabel(new Span("or drop it here"));
+    upload.addFileRejectedListener(e -> ui.error(e.getFileName() + ": " + e.getErrorMessage()));
+    upload.addAllFinishedListener(e -> upload.clearFileList());
+    truthName = new Span();
+    truthName.setId("truth-name");
+    removeTruth = new Button("Remove", VaadinIcon.CLOSE_SMALL.create(), e -> {
+      imageCase.removeTruth();
+      showTruth();
+      metrics.show(imageCase);
+    });
+    removeTruth.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+    HorizontalLayout current = new HorizontalLayout(truthName, removeTruth);
+    current.setAlignItems(FlexComponent.Alignment.CENTER);
+    Div card = new Div(title, help, upload, current);
+    card.addClassName("truth-card");
+    return card;
+  }
+
+  /** Reads an uploaded ground-truth mask (any thread) and attaches it on the UI thread. */
+  void receiveTruth(String fileName, byte[] bytes) {
+    BufferedImage mask;
+    try {
+      mask = Images.readRgb(bytes, fileName);
+    } catch (ImageReadException e) {
+      ui.error(e.getMessage());
+      return;
+    }
+    ui.access(() -> {
+      try {
+        imageCase.attachTruth(fileName, Images.binaryMask(mask), mask.getWidth(), mask.getHeight());
+      } catch (IllegalArgumentException e) {
+        ui.error(e.getMessage());
+        return;
+      }
+      showTruth();
+      metrics.show(imageCase);
+    });
+  }
+
+  private void showTruth() {
+    boolean[] truth = imageCase.truth();
+    if (truth == null) {
+      overlay.setTruth(null);
+      truthName.setText("No mask yet");
+      removeTruth.setVisible(false);
+    } else {
+      int w = imageCase.image().getWidth();
+      int h = imageCase.image().getHeight();
+      overlay.setTruth(Downloads.inlinePng(safe(imageCase.fileName()) + "-truth.png",
+          () -> truthImage(truth, w, h)));
+      truthName.setText(imageCase.truthFileName());
+      removeTruth.setVisible(true);
+    }
+  }
+
+  private static BufferedImage truthImage(boolean[] truth, int w, int h) {
+    float[] values = new float[truth.length];
+    for (int i = 0; i < truth.length; i++) {
+      values[i] = truth[i] ? 1f : 0f;
+    }
+    return Images.greyImage(values, w, h);
+  }
+
+  private static Anchor download(String text, com.vaadin.flow.server.streams.DownloadHandler handler) {
+    Button button = new Button(text, VaadinIcon.DOWNLOAD_ALT.create());
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    button.setTabIndex(-1);
+    Anchor anchor = new Anchor(handler, AttachmentType.DOWNLOAD, "");
+    anchor.add(button);
+    return anchor;
+  }
+
+  private static Div panel(String caption, com.vaadin.flow.component.Component... content) {
+    Span title = new Span(caption);
+    title.addClassName("panel-title");
+    Div panel = new Div(title);
+    panel.add(content);
+    panel.addClassName("panel");
+    return panel;
+  }
+
+  /** A file-name stem safe for downloads. */
+  static String safe(String fileName) {
+    String stem = ImageCase.baseName(fileName).replaceAll("[^A-Za-z0-9._-]+", "_");
+    return stem.isEmpty() ? "image" : stem;
+  }
+}

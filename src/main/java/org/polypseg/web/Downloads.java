@@ -1,0 +1,34 @@
+package org.polypseg.web;
+
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.awt.image.BufferedImage;
+import java.util.function.Supplier;
+import org.polypseg.segment.SegmentationImages;
+
+/** Download handlers that make their PNG when the browser asks, from the state at that moment. */
+final class Downloads {
+
+  private Downloads() {}
+
+  /** A PNG made by {@code picture} on each request, offered under {@code fileName}. */
+  static DownloadHandler png(String fileName, Supplier<BufferedImage> picture) {
+    return event -> {
+      byte[] png = SegmentationImages.png(picture.get());
+      event.setFileName(fileName);
+      event.setContentType("image/png");
+      event.setContentLength(png.length);
+      event.getOutputStream().write(png);
+    };
+  }
+
+  /** Like {@link #png} but shown in the page rather than saved (for img and canvas sources). */
+  static DownloadHandler inlinePng(String fileName, Supplier<BufferedImage> picture) {
+    return event -> {
+      byte[] png = SegmentationImages.png(picture.get());
+      event.inline(fileName);
+      event.setContentType("image/png");
+      event.setContentLength(png.length);
+      event.getOutputStream().write(png);
+    };
+  }
+}

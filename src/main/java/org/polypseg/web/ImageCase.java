@@ -1,0 +1,173 @@
+package org.polypseg.web;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.polypseg.segment.Segmentation;
+import org.polypseg.segment.SegmentationService;
+import org.polypseg.segment.ThresholdAnalysis;
+
+/**
+ * One uploaded image on the page and everything the page knows about it: the decoded image, the
+ * model's segmentation, the threshold the user settled on, an optional ground-truth mask and a
+ * case label. Downloads (and reports) are made from this state.
+ *
+ * <p>Changed on the UI thread only (inside {@code UI.access} when it comes from a worker).
+ */
+public final class ImageCase {
+
+  /** Where a case is in its life. */
+  public enum Status {
+    /** Uploaded; decoding and segmentation are queued or running. */
+    SEGMENTING,
+    /** Segmented; the overlay and metrics can be shown. */
+    DONE,
+    /** The file could not be used; {@link #error()} says why. */
+    FAILED
+  }
+
+  /** Threshold a new case starts with, as on the API. */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private final int id = IDS.incrementAndGet();
+  private final String fileName;
+  private Status status = Status.SEGMENTING;
+  private String error;
+  private BufferedImage image;
+  private Segmentation segmentation;
+  private double threshold = DEFAULT_THRESHOLD;
+  private ThresholdAnalysis analysis;
+  private boolean[] truth;
+  private String truthFileName;
+  private String label;
+
+  public ImageCase(String fileName) {
+    this.fileName = Objects.requireNonNull(fileName);
+    this.label = baseName(fileName);
+  }
+
+  /** A number unique in this JVM, for element ids and download names. */
+  public int id() {
+    return id;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  /** Why the file could not be used (names the file), or null. */
+  public String error() {
+    return error;
+  }
+
+  /** The decoded RGB image, or null until segmented. */
+  public BufferedImage image() {
+    return image;
+  }
+
+  /** The model's segmentation, or null until segmented. */
+  public Segmentation segmentation() {
+    return segmentation;
+  }
+
+  /** The threshold the user settled on, 0..1. */
+  public double threshold() {
+    return threshold;
+  }
+
+  /** The segmentation read at {@link #threshold()}, or null until segmented. */
+  public ThresholdAnalysis analysis() {
+    return analysis;
+  }
+
+  /** The ground-truth mask (true = polyp) at the image's size, or null. */
+  public boolean[] truth() {
+    return truth;
+  }
+
+  /** The file name of the ground-truth mask, or null. */
+  public String truthFileName() {
+    return truthFileName;
+  }
+
+  /** A label for reports; starts as the file name without its extension. */
+  public String label() {
+    return label;
+  }
+
+  public void setLabel(String label) {
+    this.label = label == null || label.isBlank() ? baseName(fileName) : label.strip();
+  }
+
+  public boolean isDone() {
+    return status == Status.DONE;
+  }
+
+  /** Records the segmentation and reads it at the current threshold. */
+  public void completed(BufferedImage image, Segmentation segmentation) {
+    this.image = image;
+    this.segmentation = segmentation;
+    this.status = Status.DONE;
+    this.error = null;
+    reanalyse();
+  }
+
+  /** Records why the file could not be used; {@code message} names the file. */
+  public void failed(String message) {
+    this.status = Status.FAILED;
+    this.error = message;
+  }
+
+  /** Sets the threshold (clamped to 0..1) and re-reads the segmentation at it. */
+  public void setThreshold(double value) {
+    double clamped = Math.max(0, Math.min(1, value));
+    if (clamped != threshold || analysis == null) {
+      threshold = clamped;
+      reanalyse();
+    }
+  }
+
+  /**
+   * Attaches a ground-truth mask.
+   *
+   * @throws IllegalArgumentException when the case is not segmented yet or the mask's size differs
+   *     from the image's; the message names both files
+   */
+  public void attachTruth(String maskFileName, boolean[] mask, int width, int height) {
+    if (!isDone()) {
+      throw new IllegalArgumentException(
+          maskFileName + ": wait until " + fileName + " is segmented before adding its mask");
+    }
+    if (width != image.getWidth() || height != image.getHeight()) {
+      throw new IllegalArgumentException(maskFileName + ": the mask is " + width + "×" + height
+          + " px but " + fileName + " is " + image.getWidth() + "×" + image.getHeight() + " px");
+    }
+    this.truth = mask;
+    this.truthFileName = maskFileName;
+    reanalyse();
+  }
+
+  public void removeTruth() {
+    this.truth = null;
+    this.truthFileName = null;
+    reanalyse();
+  }
+
+  private void reanalyse() {
+    if (segmentation != null) {
+      analysis = SegmentationService.analyze(segmentation, threshold, truth);
+    }
+  }
+
+  static String baseName(String fileName) {
+    String name = fileName.replaceAll(".*[/\\\\]", "");
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

@@ -1,0 +1,68 @@
+package org.polypseg.web;
+
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Footer;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.router.RouterLink;
+import org.polypseg.segment.ModelOverview;
+
+/** The frame around every page: the product's name, the navigation and the model in use. */
+public class MainLayout extends Div implements RouterLayout {
+
+  private final Main page = new Main();
+
+  public MainLayout(ModelOverview model) {
+    addClassName("page-frame");
+    Image logo = new Image("icons/polypseg.svg", "");
+    logo.addClassName("brand-logo");
+    Span name = new Span("polypseg");
+    name.addClassName("brand-name");
+    Span tagline = new Span("polyp segmentation · hybrid quantum-classical U-Net");
+    tagline.addClassName("brand-tagline");
+    Div brand = new Div(logo, name, tagline);
+    brand.addClassName("brand");
+
+    RouterLink segment = new RouterLink("Segment", SegmentView.class);
+    RouterLink modelPage = new RouterLink("Model", ModelView.class);
+    Anchor api = new Anchor("swagger-ui/index.html", "API", AnchorTarget.BLANK);
+    api.setRouterIgnore(true);
+    Nav nav = new Nav(segment, modelPage, api);
+    nav.addClassName("main-nav");
+
+    Span modelChip = new Span(
+        model.summary().name() + " · " + model.summary().sha256().substring(0, 8));
+    modelChip.addClassName("model-chip");
+    modelChip.getElement().setAttribute("title",
+        "Model in use; weights SHA-256 " + model.summary().sha256());
+
+    Header bar = new Header(brand, nav, modelChip);
+    bar.addClassName("top-bar");
+
+    Footer footer = new Footer(new Span("polypseg is for research and education only. It is not "
+        + "a medical device and must not be used to diagnose or treat patients."));
+    footer.addClassName("app-footer");
+    page.addClassName("page");
+    add(bar, page, footer);
+  }
+
+  @Override
+  public void showRouterLayoutContent(HasElement content) {
+    page.removeAll();
+    if (content != null) {
+      page.getElement().appendChild(content.getElement());
+    }
+  }
+
+  @Override
+  public void removeRouterLayoutContent(HasElement oldContent) {
+    page.removeAll();
+  }
+}

@@ -1,0 +1,244 @@
+package org.polypseg.web;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.polypseg.segment.ModelOverview;
+import org.polypseg.segment.ModelSummary;
+
+/**
+ * What the model is: architecture, the circuit as a diagram, how it was trained, its measured
+ * figures from the model card, its training curves, and what it may be used for.
+ */
+@Route(value = "model", layout = MainLayout.class)
+@PageTitle("Model · polypseg")
+public class ModelView extends Div {
+
+  /** Training settings shown first, with their labels; any other key follows as it is named. */
+  private static final Map<String, String> TRAINING_LABELS = new LinkedHashMap<>();
+
+  static {
+    TRAINING_LABELS.put("epochsDone", "Epochs trained");
+    TRAINING_LABELS.put("bestEpoch", "Best epoch");
+    TRAINING_LABELS.put("bestValidationDice", "Best validation Dice");
+    TRAINING_LABELS.put("trainingPairs", "Training images");
+    TRAINING_LABELS.put("validationPairs", "Validation images");
+    TRAINING_LABELS.put("batchSize", "Batch size");
+    TRAINING_LABELS.put("learningRate", "Learning rate");
+    TRAINING_LABELS.put("schedule", "Schedule");
+    TRAINING_LABELS.put("optimizer", "Optimizer");
+    TRAINING_LABELS.put("loss", "Loss");
+    TRAINING_LABELS.put("seed", "Seed");
+    TRAINING_LABELS.put("trainingSeconds", "Training time");
+    TRAINING_LABELS.put("hardware", "Hardware");
+    TRAINING_LABELS.put("savedAt", "Saved at");
+  }
+
+  private static final Pattern IMAGE_LINK = Pattern.compile("(!\\[[^\\]]*\\]\\()([A-Za-z0-9_.-]+\\.png)(\\))");
+
+  public ModelView(ModelOverview model) {
+    addClassName("model-view");
+    ModelSummary summary = model.summary();
+    H2 title = new H2(summary.name());
+    Paragraph lead = new Paragraph("A U-Net that segments polyps in colonoscopy frames, with a "
+        + "variational quantum circuit at its bottleneck. The circuit is simulated exactly on the "
+        + "CPU (" + summary.backend() + " backend); no quantum hardware is needed.");
+    lead.addClassName("lead");
+    add(title, lead, facts(model), intendedUse(), architecture(model), circuit(model),
+        modelCard(model), training(model));
+  }
+
+  private static Component facts(ModelOverview model) {
+    ModelSummary s = model.summary();
+    Div facts = new Div(
+        fact("Input", s.inputSize() + " × " + s.inputSize() + " RGB"),
+        fact("Qubits", Integer.toString(s.qubits())),
+        fact("Circuit layers", Integer.toString(s.layers())),
+        fact("Trainable angles", Integer.toString(model.trainableAngles())),
+        fact("Simulator", s.backend()),
+        fact("Weights SHA-256", s.sha256().substring(0, 16) + "…"));
+    facts.addClassName("facts");
+    facts.setId("model-facts");
+    return facts;
+  }
+
+  private static Component intendedUse() {
+    Div box = new Div(new H3("Intended use"),
+        new Paragraph("Research and education: to study hybrid quantum-classical networks on a "
+            + "real medical segmentation task and to show how such a model behaves. It is not a "
+            + "medical device, it has not been clinically validated, and its output must not be "
+            + "used to diagnose, screen or treat patients."));
+    box.addClassName("intended-use-box");
+    box.setId("intended-use");
+    return box;
+  }
+
+  private static Component architecture(ModelOverview model) {
+    ModelSummary s = model.summary();
+    List<String> channels = new ArrayList<>();
+    for (int stage = 0; stage < model.depth(); stage++) {
+      channels.add(Integer.toString(model.baseChannels() << stage));
+    }
+    int bottleneck = model.baseChannels() << model.depth();
+    int smallest = s.inputSize() >> model.depth();
+    UnorderedList steps = new UnorderedList(
+        new ListItem("The frame is resized to " + s.inputSize() + " × " + s.inputSize()
+            + " and normalised."),
+        new ListItem("Encoder: " + model.depth() + " stages of two 3×3 convolutions with batch "
+            + "normalisation and ReLU (" + String.join(", ", channels) + " channels), each "
+            + "followed by 2×2 max-pooling."),
+        new ListItem("Bottleneck: two convolutions to " + bottleneck + " channels at "
+            + smallest + " × " + smallest + "."),
+        new ListItem(model.mixer().equals("quantum")
+            ? "Quantum mixer: the bottleneck features are averaged, mapped to " + s.qubits()
+                + " angles, passed through the " + s.qubits() + "-qubit circuit below, and its "
+                + s.qubits() + " expectation values ⟨Z⟩ re-scale every bottleneck channel."
+            : "Classical mixer (ablation): a dense layer of width " + s.qubits()
+                + " in place of the circuit."),
+        new ListItem("Decoder: bilinear 2× up-sampling, concatenation with the encoder's "
+            + "features at the same scale, two convolutions; a 1×1 convolution gives one "
+            + "logit per pixel."),
+        new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
+            + "the probability map that the page thresholds."));
+    return section("Architecture", steps);
+  }
+
+  private static Component circuit(ModelOverview model) {
+    ModelSummary s = model.summary();
+    if (s.qubits() == 0 || model.trainableAngles() == 0) {
+      return section("Circuit", new Paragraph("This model uses the classical mixer: no circuit."));
+    }
+    String svg = CircuitDiagram.svg(s.qubits(), s.layers(), model.entanglingPairs(),
+        model.circuitAngles());
+    byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
+    Image diagram = new Image(DownloadHandler.fromInputStream(event ->
+        new com.vaadin.flow.server.streams.DownloadResponse(
+            new java.io.ByteArrayInputStream(bytes), "circuit.svg", "image/svg+xml", bytes.length)),
+        "Circuit diagram: " + s.qubits() + " qubits, angle encoding RY, " + s.layers()
+            + " layers of RY and RX rotations and a ring of CNOTs, read-out ⟨Z⟩");
+    diagram.setId("circuit-diagram");
+    Div scroller = new Div(diagram);
+    scroller.addClassName("diagram");
+    Paragraph explain = new Paragraph("Each input angle xᵢ is encoded by RY(xᵢ) on qubit i. "
+        + "Each of the " + s.layers() + " layers applies RY(θ) and RX(θ) to every qubit "
+        + "(the trained angles in radians are shown in the boxes) and entangles the qubits with a "
+        + "ring of CNOTs. The read-out is the exact expectation ⟨Zᵢ⟩ of every qubit, in [−1, 1]. "
+        + "Training computes the circuit's gradients exactly by the parameter-shift rule.");
+    return section("Circuit", scroller, explain);
+  }
+
+  private static Component modelCard(ModelOverview model) {
+    if (model.modelCard().isEmpty()) {
+      Paragraph none = new Paragraph("No model card yet: "
+          + ModelOverview.MODEL_CARD_FILE + " with the measured test figures and the ablation is "
+          + "written beside the weights when the model is evaluated.");
+      none.addClassName("muted");
+      return section("Measured figures", none);
+    }
+    Markdown card = new Markdown(linkImages(model.modelCard().get()));
+    card.setId("model-card");
+    card.addClassName("model-card");
+    return section("Measured figures (model card)", card);
+  }
+
+  /** Points the model card's relative PNG links at the files beside the model. */
+  static String linkImages(String markdown) {
+    Matcher m = IMAGE_LINK.matcher(markdown);
+    return m.replaceAll(r -> Matcher.quoteReplacement(
+        r.group(1) + ModelFilesController.PATH + r.group(2) + r.group(3)));
+  }
+
+  private static Component training(ModelOverview model) {
+    Div table = new Div();
+    table.addClassName("kv");
+    table.setId("training");
+    Map<String, Object> training = model.training();
+    TRAINING_LABELS.forEach((key, label) -> {
+      if (training.containsKey(key)) {
+        table.add(kv(label, format(key, training.get(key))));
+      }
+    });
+    training.forEach((key, value) -> {
+      if (!TRAINING_LABELS.containsKey(key)) {
+        table.add(kv(key, format(key, value)));
+      }
+    });
+    Div section = section("Training", table);
+    if (model.trainingCurves().isPresent()) {
+      Image curves = new Image(DownloadHandler.forFile(model.trainingCurves().get().toFile())
+          .inline(), "Training curves: loss and validation Dice per epoch");
+      curves.setId("training-curves");
+      curves.addClassName("curves");
+      section.add(curves);
+    } else {
+      Paragraph none = new Paragraph("No training curves yet (" + ModelOverview.TRAINING_CURVES_FILE
+          + " is written beside the weights by the training run).");
+      none.addClassName("muted");
+      section.add(none);
+    }
+    return section;
+  }
+
+  static String format(String key, Object value) {
+    if (value instanceof Collection<?> list) {
+      List<String> parts = new ArrayList<>();
+      list.forEach(v -> parts.add(String.valueOf(v)));
+      return String.join(", ", parts);
+    }
+    if ("trainingSeconds".equals(key) && value instanceof Number n) {
+      double seconds = n.doubleValue();
+      return seconds < 120 ? String.format(Locale.ROOT, "%.0f s", seconds)
+          : String.format(Locale.ROOT, "%.1f h (%.0f min)", seconds / 3600, seconds / 60);
+    }
+    if (value instanceof Double d) {
+      return String.format(Locale.ROOT, Math.abs(d) < 0.01 ? "%.2g" : "%.4f", d);
+    }
+    return String.valueOf(value);
+  }
+
+  private static Div kv(String key, String value) {
+    Span k = new Span(key);
+    k.addClassName("k");
+    Span v = new Span(value);
+    v.addClassName("v");
+    Div row = new Div(k, v);
+    row.addClassName("kv-row");
+    return row;
+  }
+
+  private static Div fact(String label, String value) {
+    Span l = new Span(label);
+    l.addClassName("stat-label");
+    Span v = new Span(value);
+    v.addClassName("stat-value");
+    Div d = new Div(l, v);
+    d.addClassName("stat");
+    return d;
+  }
+
+  private static Div section(String title, Component... content) {
+    Div section = new Div(new H3(title));
+    section.add(content);
+    section.addClassName("model-section");
+    return section;
+  }
+}

@@ -1,0 +1,250 @@
+package org.polypseg.web;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.polypseg.segment.PolypSegProperties;
+
+/**
+ * The clinician's page: drop or pick colonoscopy frames, and each is segmented in the background
+ * and shown beside its overlay and heat map, with an instant threshold slider and the figures.
+ */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Segment · polypseg")
+public class SegmentView extends Div {
+
+  /** What the pickers accept: MIME types and extensions of PNG, JPEG, TIFF and BMP. */
+  static final String[] ACCEPTED_TYPES = {
+    "image/png", "image/jpeg", "image/tiff", "image/bmp",
+    ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"
+  };
+
+  private final SegmentationJobs jobs;
+  private final long maxFileBytes;
+  private final List<ImageCase> cases = new ArrayList<>();
+  private final CaseStrip strip = new CaseStrip(this::select);
+  private final Div detailHolder = new Div();
+  private final Span queueText = new Span();
+  private final HorizontalLayout queue;
+  private volatile UiContext ui;
+  private ImageCase selected;
+  private CaseDetail detail;
+
+  public SegmentView(SegmentationJobs jobs, PolypSegProperties properties) {
+    this.jobs = jobs;
+    this.maxFileBytes = properties.maxImageSize().toBytes();
+    addClassName("segment-view");
+
+    Upload upload = new Upload(
+        UploadHandler.inMemory((meta, bytes) -> receive(meta.fileName(), bytes)));
+    upload.setId("image-upload");
+    upload.setMaxFiles(properties.maxFiles());
+    upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
+    upload.setAcceptedFileTypes(ACCEPTED_TYPES);
+    Button pick = new Button("Choose images…", VaadinIcon.UPLOAD.create());
+    pick.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    upload.setUploadButton(pick);
+    upload.setDropLabel(new Span("or drop colonoscopy frames here — PNG, JPEG, TIFF or BMP, "
+        + "one or many, up to " + properties.maxImageSize().toMegabytes() + " MB each"));
+    upload.setI18n(messages(properties));
+    upload.addFileRejectedListener(e -> error(e.getFileName() + ": " + e.getErrorMessage()));
+    upload.addFailedListener(e -> error(e.getFileName() + ": the upload failed ("
+        + (e.getReason() == null ? "connection lost" : e.getReason().getMessage()) + ")"));
+    upload.addAllFinishedListener(e -> upload.clearFileList());
+    upload.setWidthFull();
+
+    ProgressBar bar = new ProgressBar();
+    bar.setIndeterminate(true);
+    bar.setWidth("8em");
+    queue = new HorizontalLayout(bar, queueText);
+    queue.setAlignItems(FlexComponent.Alignment.CENTER);
+    queue.addClassName("queue");
+    queue.setId("queue");
+    queue.setVisible(false);
+
+    detailHolder.addClassName("detail-holder");
+    detailHolder.add(introduction());
+    add(upload, queue, strip, detailHolder);
+  }
+
+  @Override
+  protected void onAttach(AttachEvent attachEvent) {
+    super.onAttach(attachEvent);
+    if (ui == null) {
+      ui = pageContext(attachEvent.getUI());
+    }
+  }
+
+  /** Receives one uploaded file (any thread) and queues it for segmentation. */
+  void receive(String fileName, byte[] bytes) {
+    ImageCase c = new ImageCase(fileName);
+    ui.access(() -> {
+      cases.add(c);
+      strip.update(c);
+      if (selected == null || selected.status() == ImageCase.Status.FAILED) {
+        select(c);
+      }
+      updateQueue();
+    });
+    jobs.submit(fileName, bytes).thenAccept(outcome -> ui.access(() -> finish(c, outcome)));
+  }
+
+  private void finish(ImageCase c, SegmentationJobs.Outcome outcome) {
+    switch (outcome) {
+      case SegmentationJobs.Segmented s -> c.completed(s.image(), s.segmentation());
+      case SegmentationJobs.Rejected r -> {
+        c.failed(r.message());
+        error(r.message());
+      }
+    }
+    strip.update(c);
+    if (c == selected) {
+      showDetail();
+    }
+    updateQueue();
+  }
+
+  /** Shows {@code c} in the detail area. */
+  void select(ImageCase c) {
+    selected = c;
+    strip.select(c);
+    showDetail();
+  }
+
+  private void showDetail() {
+    detailHolder.removeAll();
+    detail = new CaseDetail(selected, detailContext(), maxFileBytes);
+    if (selected.isDone()) {
+      detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(selected));
+    }
+    detailHolder.add(detail);
+  }
+
+  private void updateQueue() {
+    long waiting = cases.stream().filter(c -> c.status() == ImageCase.Status.SEGMENTING).count();
+    queue.setVisible(waiting > 0);
+    queueText.setText(waiting == 1 ? "Segmenting 1 image…" : "Segmenting " + waiting + " images…");
+  }
+
+  private void error(String message) {
+    ui.error(message);
+  }
+
+  /** The uploaded cases in upload order. */
+  public List<ImageCase> cases() {
+    return Collections.unmodifiableList(cases);
+  }
+
+  /** The case shown in the detail area, or null. */
+  public ImageCase selected() {
+    return selected;
+  }
+
+  /** The detail area's component for the selected case, or null; report buttons go in it. */
+  public CaseDetail detail() {
+    return detail;
+  }
+
+  CaseStrip strip() {
+    return strip;
+  }
+
+  boolean queueVisible() {
+    return queue.isVisible();
+  }
+
+  /** For tests without a browser: run UI commands at once and hand messages to {@code errors}. */
+  void useContext(UiContext context) {
+    this.ui = context;
+  }
+
+  private UiContext detailContext() {
+    return ui;
+  }
+
+  private static UiContext pageContext(UI ui) {
+    return new UiContext() {
+      @Override
+      public void access(Command command) {
+        ui.access(command);
+      }
+
+      @Override
+      public void error(String message) {
+        ui.access(() -> showError(message));
+      }
+    };
+  }
+
+  private static void showError(String message) {
+    Notification notification = new Notification();
+    notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    notification.setPosition(Notification.Position.TOP_CENTER);
+    notification.setDuration(8000);
+    Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> notification.close());
+    close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+    close.getElement().setAttribute("aria-label", "Close");
+    HorizontalLayout content = new HorizontalLayout(VaadinIcon.WARNING.create(), new Span(message), close);
+    content.setAlignItems(FlexComponent.Alignment.CENTER);
+    notification.add(content);
+    notification.addClassName("error-notification");
+    notification.open();
+  }
+
+  private static Div introduction() {
+    H2 title = new H2("Where does the model see a polyp?");
+    Paragraph what = new Paragraph("Add one or more colonoscopy frames. Each is resized to the "
+        + "model's input, segmented on the server in the background, and shown next to the overlay "
+        + "of the predicted polyp and the model's probability heat map. Move the threshold slider "
+        + "to see the overlay change at once; the area, the regions and — with a ground-truth mask "
+        + "— Dice and IoU follow the threshold you settle on.");
+    Paragraph use = new Paragraph("For research and education only. Not a medical device: do not "
+        + "use it to diagnose or treat patients.");
+    use.addClassName("intended-use");
+    Div intro = new Div(title, what, use);
+    intro.addClassName("intro");
+    intro.setId("intro");
+    return intro;
+  }
+
+  private static UploadI18N messages(PolypSegProperties properties) {
+    UploadI18N i18n = new UploadI18N();
+    i18n.setDropFiles(new UploadI18N.DropFiles().setOne("Drop image here").setMany("Drop images here"));
+    i18n.setAddFiles(new UploadI18N.AddFiles().setOne("Choose image…").setMany("Choose images…"));
+    i18n.setError(new UploadI18N.Error()
+        .setFileIsTooBig("the file is larger than " + properties.maxImageSize().toMegabytes()
+            + " MB")
+        .setIncorrectFileType("not a supported image type (PNG, JPEG, TIFF or BMP)")
+        .setTooManyFiles("too many files at once (at most " + properties.maxFiles() + ")"));
+    i18n.setUploading(new UploadI18N.Uploading()
+        .setStatus(new UploadI18N.Uploading.Status().setConnecting("Connecting…")
+            .setHeld("Queued").setProcessing("Processing…").setStalled("Stalled"))
+        .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix("remaining time: ")
+            .setUnknown("unknown remaining time"))
+        .setError(new UploadI18N.Uploading.Error().setServerUnavailable("the server did not answer")
+            .setUnexpectedServerError("the server failed to receive it")
+            .setForbidden("the upload was refused")));
+    i18n.setUnits(new UploadI18N.Units(List.of("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")));
+    return i18n;
+  }
+}

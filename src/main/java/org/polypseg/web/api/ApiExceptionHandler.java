@@ -1,0 +1,53 @@
+package org.polypseg.web.api;
+
+import java.net.URI;
+import org.polypseg.segment.PolypSegProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as an RFC 9457 problem detail ({@code application/problem+json}): a user's bad
+ * file is a 400 that names the file and the reason, a file over the limit a 413. Not limited to
+ * the API's package: an over-large upload is refused before any controller is chosen.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  static final URI BAD_UPLOAD = URI.create("urn:polypseg:problem:bad-upload");
+  static final URI TOO_LARGE = URI.create("urn:polypseg:problem:too-large");
+
+  private final DataSize maxImageSize;
+
+  public ApiExceptionHandler(PolypSegProperties properties) {
+    this.maxImageSize = properties.maxImageSize();
+  }
+
+  @ExceptionHandler(BadUploadException.class)
+  ProblemDetail badUpload(BadUploadException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle(e.title());
+    problem.setType(BAD_UPLOAD);
+    return problem;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        "A file in the request is larger than the limit of " + maxImageSize.toMegabytes()
+            + " MB per file.");
+    problem.setTitle("Upload too large");
+    problem.setType(TOO_LARGE);
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+  }
+}

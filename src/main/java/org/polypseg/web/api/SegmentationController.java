@@ -1,0 +1,117 @@
+package org.polypseg.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import org.polypseg.image.ImageReadException;
+import org.polypseg.image.Images;
+import org.polypseg.segment.ModelSummary;
+import org.polypseg.segment.Segmentation;
+import org.polypseg.segment.SegmentationImages;
+import org.polypseg.segment.SegmentationService;
+import org.polypseg.segment.ThresholdAnalysis;
+import org.polypseg.web.SegmentationJobs;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Stateless segmentation over HTTP: an image (and optionally its mask) in, figures and mask out. */
+@RestController
+@RequestMapping("/api/segmentations")
+@Tag(name = "Segmentation", description = "Segment polyps in colonoscopy images")
+public class SegmentationController {
+
+  private final SegmentationJobs jobs;
+
+  public SegmentationController(SegmentationJobs jobs) {
+    this.jobs = jobs;
+  }
+
+  @Operation(
+      summary = "Segment one image",
+      description = "Runs the hybrid quantum-classical U-Net on the image and reads the probability "
+          + "map at the threshold. With a ground-truth mask (white = polyp, same size as the "
+          + "image) the answer also has Dice and IoU.")
+  @ApiResponse(responseCode = "200", description = "Segmented")
+  @ApiResponse(responseCode = "400", description = "Not a readable image, a mask of another size, "
+      + "or a threshold outside 0..1",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "413", description = "A file larger than the limit",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public SegmentationResponse segment(
+      @Parameter(description = "The image: PNG, JPEG, TIFF or BMP") @RequestPart("image")
+          MultipartFile image,
+      @Parameter(description = "Optional ground-truth mask, white = polyp, the image's size")
+          @RequestPart(name = "mask", required = false)
+          MultipartFile mask,
+      @Parameter(description = "Threshold in 0..1; a pixel is polyp when its probability is >= it")
+          @RequestParam(name = "threshold", defaultValue = "0.5")
+          double threshold)
+      throws IOException {
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new BadUploadException("Threshold out of range",
+          "threshold must be between 0 and 1, was " + threshold);
+    }
+    String imageName = nameOf(image, "image");
+    boolean[] truth = null;
+    BufferedImage maskImage = null;
+    String maskName = null;
+    if (mask != null) {
+      maskName = nameOf(mask, "mask");
+      maskImage = read(mask.getBytes(), maskName);
+      truth = Images.binaryMask(maskImage);
+    }
+    SegmentationJobs.Outcome outcome = jobs.submit(imageName, image.getBytes()).join();
+    if (outcome instanceof SegmentationJobs.Rejected(String message)) {
+      throw new BadUploadException("Unreadable image", message);
+    }
+    Segmentation s = ((SegmentationJobs.Segmented) outcome).segmentation();
+    if (maskImage != null && (maskImage.getWidth() != s.width() || maskImage.getHeight() != s.height())) {
+      throw new BadUploadException("Mask does not fit the image", maskName + ": the mask is "
+          + maskImage.getWidth() + "×" + maskImage.getHeight() + " px but " + imageName + " is "
+          + s.width() + "×" + s.height() + " px");
+    }
+    ThresholdAnalysis a = SegmentationService.analyze(s, threshold, truth);
+    List<SegmentationResponse.RegionJson> regions = a.regions().stream()
+        .map(r -> new SegmentationResponse.RegionJson(r.areaPx(),
+            new int[] {r.x(), r.y(), r.width(), r.height()}, r.meanProbability()))
+        .toList();
+    ModelSummary m = s.model();
+    String maskPng = Base64.getEncoder().encodeToString(
+        SegmentationImages.png(SegmentationImages.maskImage(s, threshold)));
+    return new SegmentationResponse(imageName, s.width(), s.height(), threshold, a.areaPx(),
+        a.areaFraction(), regions, a.dice(), a.iou(), s.inferenceMs(),
+        new SegmentationResponse.ModelJson(m.name(), m.sha256(), m.backend(), m.qubits(),
+            m.layers(), m.inputSize()),
+        maskPng);
+  }
+
+  private static BufferedImage read(byte[] bytes, String name) {
+    try {
+      return Images.readRgb(bytes, name);
+    } catch (ImageReadException e) {
+      throw new BadUploadException("Unreadable image", e.getMessage());
+    }
+  }
+
+  private static String nameOf(MultipartFile file, String part) {
+    String name = file.getOriginalFilename();
+    return name == null || name.isBlank() ? "(" + part + ")" : name;
+  }
+}

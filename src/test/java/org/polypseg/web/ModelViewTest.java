@@ -1,0 +1,94 @@
+package org.polypseg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.markdown.Markdown;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.polypseg.segment.ModelOverview;
+import org.w3c.dom.Document;
+
+/** The model page and its circuit diagram, built from a hand-made model overview. */
+class ModelViewTest {
+
+  private static final List<int[]> RING = List.of(
+      new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 0});
+
+  @BeforeEach
+  void setUp() {
+    UI.setCurrent(new UI());
+  }
+
+  @AfterEach
+  void tearDown() {
+    UI.setCurrent(null);
+  }
+
+  @Test
+  void showsArchitectureCircuitTrainingAndIntendedUse() {
+    ModelOverview overview = overview(Optional.of("| set | mDice |\n|---|---|\n| Kvasir | 0.80 |\n"
+        + "\n![curves](training_curves.png)\n"));
+    ModelView view = new ModelView(overview);
+    String text = view.getElement().getTextRecursively();
+
+    assertThat(text).contains("test-model", "Research and education", "not a medical device",
+        "4 stages", "16, 32, 64, 128 channels", "Best validation Dice", "0.7123", "Adam");
+    assertThat(find(view, "circuit-diagram")).isPresent();
+    assertThat(find(view, "model-card")).isPresent();
+    assertThat(((Markdown) find(view, "model-card").get()).getContent())
+        .contains("](model-files/training_curves.png)");
+  }
+
+  @Test
+  void saysSoWhenTheModelCardIsMissing() {
+    ModelView view = new ModelView(overview(Optional.empty()));
+    assertThat(view.getElement().getTextRecursively()).contains("No model card yet");
+    assertThat(find(view, "model-card")).isEmpty();
+  }
+
+  @Test
+  void theCircuitDiagramIsWellFormedSvgWithEveryGate() throws Exception {
+    double[] angles = new double[16];
+    angles[0] = 0.25;
+    String svg = CircuitDiagram.svg(4, 2, RING, angles);
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+    // 4 encoding + 2 layers x (4 RY + 4 RX) + 4 read-outs = 24 boxes; 2 x 4 CNOTs.
+    assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(1 + 24);
+    assertThat(doc.getElementsByTagName("circle").getLength()).isEqualTo(2 * 4 * 2);
+    assertThat(svg).contains(">0.25<", ">layer 2<", "⟨Z⟩");
+  }
+
+  @Test
+  void formatsTrainingValuesForPeople() {
+    assertThat(ModelView.format("trainingSeconds", 7200.0)).isEqualTo("2.0 h (120 min)");
+    assertThat(ModelView.format("data", List.of("a", "b"))).isEqualTo("a, b");
+    assertThat(ModelView.format("learningRate", 0.002)).isEqualTo("0.0020");
+  }
+
+  private static ModelOverview overview(Optional<String> card) {
+    double[] angles = new double[16];
+    return new ModelOverview(WebTestData.MODEL, 16, 4, "quantum", RING, angles,
+        Map.of("bestValidationDice", 0.71234, "optimizer", "Adam", "epochsDone", 30),
+        card, Optional.empty());
+  }
+
+  private static Optional<Component> find(Component root, String id) {
+    return descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst();
+  }
+
+  private static Stream<Component> descendants(Component c) {
+    return Stream.concat(Stream.of(c), c.getChildren().flatMap(ModelViewTest::descendants));
+  }
+}

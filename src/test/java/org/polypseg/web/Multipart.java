@@ -1,0 +1,46 @@
+package org.polypseg.web;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** A multipart/form-data request body built by hand, for real HTTP calls in tests. */
+public final class Multipart {
+
+  private final String boundary = "----polypseg" + UUID.randomUUID();
+  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+  public Multipart file(String name, String fileName, byte[] content) {
+    write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(content);
+    write("\r\n");
+    return this;
+  }
+
+  public Multipart field(String name, String value) {
+    write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+        + value + "\r\n");
+    return this;
+  }
+
+  /** POSTs the form and returns the answer as text. */
+  public HttpResponse<String> post(URI uri) throws Exception {
+    write("--" + boundary + "--\r\n");
+    HttpRequest request = HttpRequest.newBuilder(uri)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  private void write(String s) {
+    body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
