@@ -315,13 +315,14 @@ async function pixels(url: string): Promise<ImageData> {
     colorSpaceConversion: 'none',
     premultiplyAlpha: 'none',
   });
+  const { width, height } = bitmap;
   const canvas = document.createElement('canvas');
-  canvas.width = bitmap.width;
-  canvas.height = bitmap.height;
+  canvas.width = width;
+  canvas.height = height;
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
-  return context.getImageData(0, 0, bitmap.width, bitmap.height);
+  return context.getImageData(0, 0, width, height);
 }
 
 declare global {

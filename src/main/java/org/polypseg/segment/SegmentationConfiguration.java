@@ -1,5 +1,6 @@
 package org.polypseg.segment;
 
+import java.awt.image.BufferedImage;
 import org.polypseg.model.LoadedModel;
 import org.polypseg.model.ModelLoadException;
 import org.polypseg.model.ModelStore;
@@ -33,7 +34,14 @@ public class SegmentationConfiguration {
 
   @Bean
   SegmentationService segmentationService(LoadedModel model) {
-    return new SegmentationService(model);
+    SegmentationService service = new SegmentationService(model);
+    // The first run of the network (and of the image code) is several times slower than the
+    // rest; pay for it at start-up rather than on the first user's image.
+    long start = System.nanoTime();
+    Segmentation warm = service.segment(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB));
+    SegmentationImages.png(SegmentationImages.probabilityImage(warm));
+    log.info("Model warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    return service;
   }
 
   @Bean

@@ -101,6 +101,8 @@ public class CaseDetail extends Div {
     label.setValueChangeMode(ValueChangeMode.LAZY);
     label.addValueChangeListener(e -> imageCase.setLabel(e.getValue()));
     label.setId("case-label");
+    label.setWidth("18em");
+    label.setHelperText("used in reports");
 
     Anchor overlayPng = download("Overlay PNG", Downloads.png(stem + "-overlay.png",
         () -> SegmentationImages.overlay(image, s, imageCase.threshold(), imageCase.truth())));
@@ -117,13 +119,13 @@ public class CaseDetail extends Div {
     header.expand(heading);
     header.setWidthFull();
 
-    Image original = new Image(Downloads.inlinePng(stem + ".png", () -> image),
+    Image original = new Image(Downloads.inlinePngBytes(stem + ".png", imageCase::displayPng),
         "Original image " + imageCase.fileName());
     original.setId("original");
     overlay = new ThresholdOverlay();
     overlay.setId("overlay");
-    overlay.setSources(Downloads.inlinePng(stem + ".png", () -> image),
-        Downloads.inlinePng(stem + "-probability.png", () -> SegmentationImages.probabilityImage(s)));
+    overlay.setSources(Downloads.inlinePngBytes(stem + ".png", imageCase::displayPng),
+        Downloads.inlinePngBytes(stem + "-probability.png", imageCase::probabilityPng));
     overlay.setThreshold(imageCase.threshold());
     overlay.addThresholdChangedListener(e -> {
       imageCase.setThreshold(e.getValue());

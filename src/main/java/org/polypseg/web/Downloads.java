@@ -21,6 +21,17 @@ final class Downloads {
     };
   }
 
+  /** PNG bytes made (or cached) by {@code png}, shown in the page (for img and canvas sources). */
+  static DownloadHandler inlinePngBytes(String fileName, Supplier<byte[]> png) {
+    return event -> {
+      byte[] bytes = png.get();
+      event.inline(fileName);
+      event.setContentType("image/png");
+      event.setContentLength(bytes.length);
+      event.getOutputStream().write(bytes);
+    };
+  }
+
   /** Like {@link #png} but shown in the page rather than saved (for img and canvas sources). */
   static DownloadHandler inlinePng(String fileName, Supplier<BufferedImage> picture) {
     return event -> {

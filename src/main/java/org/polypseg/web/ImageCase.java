@@ -2,8 +2,10 @@ package org.polypseg.web;
 
 import java.awt.image.BufferedImage;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.polypseg.segment.Segmentation;
+import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
 import org.polypseg.segment.ThresholdAnalysis;
 
@@ -42,6 +44,8 @@ public final class ImageCase {
   private boolean[] truth;
   private String truthFileName;
   private String label;
+  private CompletableFuture<byte[]> displayPng;
+  private CompletableFuture<byte[]> probabilityPng;
 
   public ImageCase(String fileName) {
     this.fileName = Objects.requireNonNull(fileName);
@@ -105,14 +109,38 @@ public final class ImageCase {
     this.label = label == null || label.isBlank() ? baseName(fileName) : label.strip();
   }
 
+  /**
+   * The decoded image as PNG: what the browser shows (TIFF becomes viewable, and the browser sees
+   * exactly the pixels the model saw). Waits for the encoding when it is still under way.
+   */
+  public byte[] displayPng() {
+    return displayPng.join();
+  }
+
+  /** The probability map as a grey PNG (255 = 1.0) for the page's overlay. */
+  public byte[] probabilityPng() {
+    return probabilityPng.join();
+  }
+
   public boolean isDone() {
     return status == Status.DONE;
   }
 
   /** Records the segmentation and reads it at the current threshold. */
   public void completed(BufferedImage image, Segmentation segmentation) {
+    completed(image, segmentation,
+        CompletableFuture.supplyAsync(() -> SegmentationImages.png(image)),
+        CompletableFuture.supplyAsync(
+            () -> SegmentationImages.png(SegmentationImages.probabilityImage(segmentation))));
+  }
+
+  /** Records the segmentation with its PNGs (done or being encoded) and reads it. */
+  public void completed(BufferedImage image, Segmentation segmentation,
+      CompletableFuture<byte[]> displayPng, CompletableFuture<byte[]> probabilityPng) {
     this.image = image;
     this.segmentation = segmentation;
+    this.displayPng = displayPng;
+    this.probabilityPng = probabilityPng;
     this.status = Status.DONE;
     this.error = null;
     reanalyse();

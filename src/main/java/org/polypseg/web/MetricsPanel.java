@@ -1,9 +1,9 @@
 package org.polypseg.web;
 
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,8 @@ import org.polypseg.segment.ThresholdAnalysis;
  */
 public class MetricsPanel extends Div {
 
-  /** Regions listed at most; the count above the table says how many there are. */
-  static final int MAX_ROWS = 25;
+  /** Regions listed at most; a line under the table counts the rest. */
+  static final int MAX_ROWS = 10;
 
   private final Span area = value("area");
   private final Span areaShare = new Span();
@@ -29,7 +29,9 @@ public class MetricsPanel extends Div {
   private final Span dice = value("dice");
   private final Span iou = value("iou");
   private final Span truthHint = new Span();
-  private final Grid<RegionRow> regions = new Grid<>(RegionRow.class, false);
+  // A plain table: a handful of rows, and far less work for the browser than a Grid.
+  private final NativeTable regions = new NativeTable();
+  private final Span moreRegions = new Span();
 
   /** One row of the regions table. */
   public record RegionRow(int number, String box, int areaPx, double meanProbability) {}
@@ -48,17 +50,15 @@ public class MetricsPanel extends Div {
         stat("Inference", inference, new Span("resize + network + resize back")));
     stats.addClassName("stats");
 
-    regions.addColumn(RegionRow::number).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-    regions.addColumn(RegionRow::box).setHeader("Bounding box (x, y, w × h)").setFlexGrow(2);
-    regions.addColumn(r -> String.format(Locale.ROOT, "%,d px", r.areaPx()))
-        .setHeader("Area").setFlexGrow(1);
-    regions.addColumn(r -> String.format(Locale.ROOT, "%.3f", r.meanProbability()))
-        .setHeader("Mean probability").setFlexGrow(1);
-    regions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    regions.setAllRowsVisible(true);
+    NativeTableRow head = regions.getHead().addRow();
+    for (String title : List.of("#", "Bounding box (x, y, w × h)", "Area", "Mean probability")) {
+      head.addHeaderCell().setText(title);
+    }
+    regions.addClassName("regions");
     regions.setId("regions");
     H3 regionsTitle = new H3("Regions");
-    add(stats, regionsTitle, regions);
+    moreRegions.addClassName("stat-sub");
+    add(stats, regionsTitle, regions, moreRegions);
   }
 
   /** Shows the figures of a segmented case at its threshold. */
@@ -80,7 +80,21 @@ public class MetricsPanel extends Div {
       iou.setText("—");
       truthHint.setText("add a ground-truth mask");
     }
-    regions.setItems(rows(a.regions()));
+    regions.getBody().removeAllRows();
+    for (RegionRow r : rows(a.regions())) {
+      NativeTableRow row = regions.getBody().addRow();
+      row.addDataCell().setText(Integer.toString(r.number()));
+      row.addDataCell().setText(r.box());
+      row.addDataCell().setText(String.format(Locale.ROOT, "%,d px", r.areaPx()));
+      row.addDataCell().setText(String.format(Locale.ROOT, "%.3f", r.meanProbability()));
+    }
+    int hidden = a.regions().size() - MAX_ROWS;
+    moreRegions.setVisible(hidden > 0);
+    if (hidden > 0) {
+      moreRegions.setText(String.format(Locale.ROOT, "and %d smaller region%s of at most %,d px",
+          hidden, hidden == 1 ? "" : "s", a.regions().get(MAX_ROWS).areaPx()));
+    }
+    regions.setVisible(!a.regions().isEmpty());
   }
 
   static List<RegionRow> rows(List<Region> regions) {

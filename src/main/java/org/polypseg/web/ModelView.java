@@ -37,11 +37,15 @@ public class ModelView extends Div {
   private static final Map<String, String> TRAINING_LABELS = new LinkedHashMap<>();
 
   static {
+    TRAINING_LABELS.put("epochs", "Epochs planned");
     TRAINING_LABELS.put("epochsDone", "Epochs trained");
     TRAINING_LABELS.put("bestEpoch", "Best epoch");
     TRAINING_LABELS.put("bestValidationDice", "Best validation Dice");
+    TRAINING_LABELS.put("data", "Training data");
+    TRAINING_LABELS.put("pairs", "Image/mask pairs");
     TRAINING_LABELS.put("trainingPairs", "Training images");
     TRAINING_LABELS.put("validationPairs", "Validation images");
+    TRAINING_LABELS.put("validationFraction", "Validation fraction");
     TRAINING_LABELS.put("batchSize", "Batch size");
     TRAINING_LABELS.put("learningRate", "Learning rate");
     TRAINING_LABELS.put("schedule", "Schedule");
@@ -75,7 +79,7 @@ public class ModelView extends Div {
         fact("Circuit layers", Integer.toString(s.layers())),
         fact("Trainable angles", Integer.toString(model.trainableAngles())),
         fact("Simulator", s.backend()),
-        fact("Weights SHA-256", s.sha256().substring(0, 16) + "…"));
+        fact("Weights SHA-256", s.sha256().substring(0, 12) + "…"));
     facts.addClassName("facts");
     facts.setId("model-facts");
     return facts;

@@ -23,7 +23,9 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.polypseg.segment.PolypSegProperties;
+import org.polypseg.segment.SegmentationImages;
 
 /**
  * The clinician's page: drop or pick colonoscopy frames, and each is segmented in the background
@@ -106,17 +108,28 @@ public class SegmentView extends Div {
       }
       updateQueue();
     });
-    jobs.submit(fileName, bytes).thenAccept(outcome -> ui.access(() -> finish(c, outcome)));
+    jobs.submit(fileName, bytes).thenAccept(outcome -> {
+      switch (outcome) {
+        case SegmentationJobs.Segmented s -> {
+          // Start the browser's PNGs now, so they are ready when it asks for them.
+          CompletableFuture<byte[]> display = jobs.encodePng(s::image);
+          CompletableFuture<byte[]> probability = jobs.encodePng(
+              () -> SegmentationImages.probabilityImage(s.segmentation()));
+          ui.access(() -> {
+            c.completed(s.image(), s.segmentation(), display, probability);
+            finish(c);
+          });
+        }
+        case SegmentationJobs.Rejected r -> ui.access(() -> {
+          c.failed(r.message());
+          error(r.message());
+          finish(c);
+        });
+      }
+    });
   }
 
-  private void finish(ImageCase c, SegmentationJobs.Outcome outcome) {
-    switch (outcome) {
-      case SegmentationJobs.Segmented s -> c.completed(s.image(), s.segmentation());
-      case SegmentationJobs.Rejected r -> {
-        c.failed(r.message());
-        error(r.message());
-      }
-    }
+  private void finish(ImageCase c) {
     strip.update(c);
     if (c == selected) {
       showDetail();

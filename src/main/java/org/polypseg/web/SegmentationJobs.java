@@ -4,9 +4,11 @@ import java.awt.image.BufferedImage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
 import org.polypseg.segment.Segmentation;
+import org.polypseg.segment.SegmentationImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,17 @@ public final class SegmentationJobs implements AutoCloseable {
 
   private final Segmenter segmenter;
   private final ExecutorService worker;
+  private final ExecutorService encoder;
 
   public SegmentationJobs(Segmenter segmenter) {
     this.segmenter = segmenter;
     this.worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "segmentation");
+      t.setDaemon(true);
+      return t;
+    });
+    this.encoder = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "png-encoder");
       t.setDaemon(true);
       return t;
     });
@@ -58,17 +66,29 @@ public final class SegmentationJobs implements AutoCloseable {
       log.warn("Decoding {} failed", fileName, e);
       return new Rejected(fileName + ": not a readable image (" + e.getClass().getSimpleName() + ")");
     }
+    Segmentation segmentation;
     try {
-      return new Segmented(image, segmenter.segment(image));
+      segmentation = segmenter.segment(image);
     } catch (RuntimeException e) {
       log.error("Segmenting {} failed", fileName, e);
       return new Rejected(fileName + ": the model could not segment this image (" + e.getMessage()
           + "); the server log has the details");
     }
+    return new Segmented(image, segmentation);
+  }
+
+  /**
+   * Starts encoding a picture as PNG on a separate pool. The page needs two PNGs of every result
+   * at once; encoding them while the result travels to the browser takes them off the path from
+   * upload to overlay.
+   */
+  public CompletableFuture<byte[]> encodePng(Supplier<BufferedImage> picture) {
+    return CompletableFuture.supplyAsync(() -> SegmentationImages.png(picture.get()), encoder);
   }
 
   @Override
   public void close() {
     worker.shutdownNow();
+    encoder.shutdownNow();
   }
 }
