@@ -1,0 +1,388 @@
+package org.polypseg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.polypseg.testing.SyntheticData;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The page in a real browser (Debian's headless Chromium through chromedriver) with the shipped
+ * model: upload real Kvasir-SEG frames, see the overlay, move the threshold slider and time the
+ * redraw, add the ground-truth mask, download the mask, and upload bad files. Screenshots and the
+ * measured times go to target/browser/. Skipped when Chromium or ../shared/datasets is missing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SegmentPageBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path OUT = Path.of("target", "browser").toAbsolutePath();
+  /** Kvasir-SEG test frames of 622 x 530 pixels. */
+  private static final List<String> FRAMES = List.of("cju2zp89k9q1g0855k1x0f1xa",
+      "cju30ajhw09sx0988qyahx9s8", "cju30gxjq0djk0988jytm49rs", "cju3v11mrgwwb0755u242ygye");
+
+  private static ChromeDriver driver;
+  private static Path kvasir;
+  private static final List<String> measurements = new ArrayList<>();
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium and chromedriver not installed (./polypseg setup installs them)");
+    Path datasets = SyntheticData.realDatasets();
+    assumeTrue(datasets != null, "../shared/datasets not present");
+    kvasir = datasets.resolve("TestDataset/Kvasir");
+    assumeTrue(Files.isDirectory(kvasir.resolve("images")), "no Kvasir-SEG test images");
+
+    Files.createDirectories(OUT.resolve("downloads"));
+    try (Stream<Path> old = Files.list(OUT.resolve("downloads"))) {
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--window-size=1440,1250",
+        "--user-data-dir=" + Files.createTempDirectory("polypseg-chromium"));
+    options.setExperimentalOption("prefs", Map.of(
+        "download.default_directory", OUT.resolve("downloads").toString(),
+        "download.prompt_for_download", false));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopBrowser() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (!measurements.isEmpty()) {
+      Files.write(OUT.resolve("measurements.txt"), measurements);
+    }
+  }
+
+  @Test
+  void uploadOverlaySliderTruthDownloadAndBadFiles() throws Exception {
+    open("/");
+    screenshot("01-empty");
+
+    // Upload a real frame and wait for its overlay: the first one includes the model's warm-up.
+    double coldMs = uploadAndAwaitOverlay(frame(0));
+    record("upload of a 622x530 JPEG to a drawn overlay, first image after start-up: %.0f ms",
+        coldMs);
+    assertThat(js("return document.getElementById('original').naturalWidth")).isEqualTo(622L);
+    awaitTrue("return document.getElementById('heatmap').naturalWidth > 0");
+    screenshot("02-overlay");
+
+    // Move the slider through 40 positions; every movement redraws in the browser.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> slide = (Map<String, Object>) ((JavascriptExecutor) driver)
+        .executeAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            const o = document.querySelector('threshold-overlay');
+            const s = o.shadowRoot.querySelector('#slider');
+            const c = o.shadowRoot.querySelector('canvas');
+            const signature = () => {
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              let h = 0;
+              for (let i = 0; i < d.length; i += 4) h = (h * 31 + d[i] + 7 * d[i + 1]) | 0;
+              return h;
+            };
+            const move = (v) => { s.value = String(v); s.dispatchEvent(new Event('input', {bubbles: true})); };
+            (async () => {
+              const redraw = [], toFrame = [];
+              const redrawsBefore = o.redraws;
+              for (let k = 0; k < 40; k++) {
+                const t0 = performance.now();
+                move((0.05 + 0.9 * (k % 20) / 19).toFixed(2));
+                redraw.push(o.lastRedrawMs);
+                await new Promise(r => requestAnimationFrame(() => r()));
+                toFrame.push(performance.now() - t0);
+              }
+              move(0.05); const low = signature();
+              move(0.95); const high = signature();
+              move(0.5);
+              const sorted = a => [...a].sort((x, y) => x - y);
+              const r = sorted(redraw), f = sorted(toFrame);
+              done({median: r[20], max: r[39], frameMedian: f[20], frameMax: f[39],
+                    redraws: o.redraws - redrawsBefore, width: c.width, height: c.height,
+                    changed: low !== high});
+            })();
+            """);
+    record("slider redraw (threshold + draw on canvas) at %sx%s: median %.2f ms, max %.2f ms "
+        + "over 40 movements", slide.get("width"), slide.get("height"),
+        num(slide.get("median")), num(slide.get("max")));
+    record("slider movement to the next animation frame: median %.1f ms, max %.1f ms",
+        num(slide.get("frameMedian")), num(slide.get("frameMax")));
+    assertThat(slide.get("changed")).as("overlay differs between thresholds 0.05 and 0.95")
+        .isEqualTo(true);
+    assertThat(((Number) slide.get("redraws")).intValue()).isGreaterThanOrEqualTo(40);
+    assertThat(num(slide.get("median"))).as("median redraw ms").isLessThan(50);
+
+    // A real keyboard movement: five steps right; on release the server hears the value.
+    WebElement slider = (WebElement) js(
+        "return document.querySelector('threshold-overlay').shadowRoot.querySelector('#slider')");
+    slider.click();
+    js("const s = arguments[0]; s.value = '0.5'; s.dispatchEvent(new Event('input', {bubbles:true}));"
+        + "s.dispatchEvent(new Event('change', {bubbles:true}));", slider);
+    slider.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT,
+        Keys.ARROW_RIGHT);
+    awaitTrue("return document.getElementById('metrics').innerText.includes('at threshold 0.55')");
+    long areaAt55 = pixels(text("metric-area"));
+    screenshot("03-threshold-0.55");
+
+    // The mask download is the mask at the settled threshold.
+    driver.findElement(By.cssSelector("#download-mask")).click();
+    Path mask = awaitDownload("-mask.png");
+    BufferedImage maskImage = ImageIO.read(mask.toFile());
+    assertThat(maskImage.getWidth()).isEqualTo(622);
+    assertThat(maskImage.getHeight()).isEqualTo(530);
+    assertThat(white(maskImage)).isEqualTo(areaAt55);
+
+    // The ground-truth mask gives Dice and IoU and its outline.
+    upload("truth-upload", kvasir.resolve("masks/" + FRAMES.get(0) + ".jpg"));
+    awaitTrue("return document.getElementById('metric-dice').innerText !== '—'");
+    awaitTrue("return document.querySelector('threshold-overlay').drawnAt > 0");
+    double dice = Double.parseDouble(text("metric-dice"));
+    assertThat(dice).isBetween(0.0, 1.0);
+    record("Dice of the shipped model on %s at threshold 0.55: %.3f", FRAMES.get(0), dice);
+    screenshot("04-ground-truth");
+    js("document.getElementById('metrics').scrollIntoView()");
+    screenshot("04b-metrics");
+    js("window.scrollTo(0, 0)");
+
+    // Bad files: named in a notification; the image on screen stays.
+    Path notes = Files.writeString(OUT.resolve("notes.png"), "not an image");
+    Path empty = Files.write(OUT.resolve("empty.jpg"), new byte[0]);
+    byte[] jpeg = Files.readAllBytes(frame(1));
+    Path cut = Files.write(OUT.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+    Path text = Files.writeString(OUT.resolve("notes.txt"), "plain text");
+    upload("image-upload", notes, empty, cut, text);
+    for (String expected : List.of("notes.png: not a recognised image format",
+        "empty.jpg: the file is empty", "cut.jpg: the image is truncated",
+        "notes.txt: not a supported image type")) {
+      awaitTrue("return [...document.querySelectorAll('vaadin-notification-card')]"
+          + ".some(c => c.innerText.includes(arguments[0]))", expected);
+    }
+    Thread.sleep(400); // let the notifications finish their opening animation
+    screenshot("05-bad-files");
+    assertThat(js("return document.querySelectorAll('.case-card[data-status=failed]').length"))
+        .isEqualTo(3L);
+    assertThat(js("return document.querySelector('threshold-overlay').drawnAt > 0")).isEqualTo(true);
+    assertThat(text("metric-dice")).isEqualTo(String.format(Locale.ROOT, "%.3f", dice));
+
+    // Upload to overlay with the model warm: a fresh page for each of three more frames.
+    List<Double> warm = new ArrayList<>();
+    for (int i = 1; i < FRAMES.size() - 1; i++) {
+      open("/");
+      warm.add(uploadAndAwaitOverlay(frame(i)));
+    }
+    // The last one is dropped on the page instead of picked.
+    open("/");
+    warm.add(dropAndAwaitOverlay(frame(FRAMES.size() - 1)));
+    assertThat(text("case-strip")).contains(FRAMES.getLast() + ".jpg");
+    warm.sort(null);
+    record("upload of a 622x530 JPEG to a drawn overlay, model warm: %s ms (median %.0f ms)",
+        warm.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(), warm.get(1));
+    assertThat(warm.get(1)).as("median warm upload-to-overlay ms").isLessThan(5000);
+
+    // The model page, on a tall window to see all of it.
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2700));
+    open("/model");
+    awaitTrue("const i = document.getElementById('circuit-diagram'); return i && i.naturalWidth > 0");
+    assertThat(driver.findElement(By.id("intended-use")).getText()).contains("not a medical device");
+    screenshot("06-model");
+  }
+
+  /** Uploads a file by the page's picker and returns ms from the file's choice to the overlay. */
+  private double uploadAndAwaitOverlay(Path file) {
+    double ms = uploadAndAwaitOverlayOnly(file);
+    record("  of which inference on the server: %s", driver.findElement(By.cssSelector(".case-sub"))
+        .getText().replaceAll(".*segmented in ([0-9]+ ms).*", "$1"));
+    return ms;
+  }
+
+  private double uploadAndAwaitOverlayOnly(Path file) {
+    js("""
+        window.__uploadStart = 0;
+        const u = document.getElementById('image-upload');
+        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
+            || u.querySelector('input[type=file]');
+        input.addEventListener('change', () => window.__uploadStart = performance.now(),
+            {capture: true, once: true});
+        """);
+    js("""
+        window.__marks = [];
+        new MutationObserver(() => {
+          if (document.querySelector('threshold-overlay') && !window.__marks.some(m => m[0] === 'overlay-el'))
+            window.__marks.push(['overlay-el', performance.now()]);
+          if (document.querySelector('.case-busy') && !window.__marks.some(m => m[0] === 'busy'))
+            window.__marks.push(['busy', performance.now()]);
+        }).observe(document.body, {subtree: true, childList: true});
+        """);
+    upload("image-upload", file);
+    awaitTrue("const o = document.querySelector('threshold-overlay');"
+        + "return !!o && o.drawnAt > 0 && o.drawnAt > window.__uploadStart"
+        + " && window.__uploadStart > 0", Duration.ofSeconds(60));
+    record("  timeline, ms after the file was chosen: %s", js("""
+        const t0 = window.__uploadStart;
+        const r = performance.getEntriesByType('resource').filter(e => e.startTime > t0)
+          .map(e => e.name.replace(/.*\\//, '').slice(0, 40) + ' ' + (e.startTime - t0).toFixed(0) + '..' + (e.responseEnd - t0).toFixed(0));
+        const m = window.__marks.map(x => x[0] + ' ' + (x[1] - t0).toFixed(0));
+        return m.concat(r).join(' | ') + ' | drawn ' + (document.querySelector('threshold-overlay').drawnAt - t0).toFixed(0);
+        """));
+    return num(js("return document.querySelector('threshold-overlay').drawnAt"
+        + " - window.__uploadStart"));
+  }
+
+  /** Drops a file on the upload area as a user's drag-and-drop does; ms to the drawn overlay. */
+  private double dropAndAwaitOverlay(Path file) throws IOException {
+    js("""
+        const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], arguments[1], {type: 'image/jpeg'}));
+        const u = document.getElementById('image-upload');
+        window.__uploadStart = performance.now();
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          u.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true,
+              composed: true}));
+        }
+        """, java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file)),
+        file.getFileName().toString());
+    awaitTrue("const o = document.querySelector('threshold-overlay');"
+        + "return !!o && o.drawnAt > window.__uploadStart", Duration.ofSeconds(60));
+    return num(js("return document.querySelector('threshold-overlay').drawnAt"
+        + " - window.__uploadStart"));
+  }
+
+  private void upload(String uploadId, Path... files) {
+    WebElement input = (WebElement) js("""
+        const u = document.getElementById(arguments[0]);
+        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
+            || u.querySelector('input[type=file]');
+        input.value = '';  // chromedriver adds to the files already chosen otherwise
+        return input;
+        """, uploadId);
+    input.sendKeys(String.join("\n", Stream.of(files).map(p -> p.toAbsolutePath().toString())
+        .toList()));
+  }
+
+  private void open(String path) {
+    driver.get("http://localhost:" + port + path);
+    awaitTrue("return !!window.Vaadin && !!document.querySelector('.page-frame')"
+        + " && document.readyState === 'complete'");
+  }
+
+  private Path frame(int i) {
+    return kvasir.resolve("images/" + FRAMES.get(i) + ".jpg");
+  }
+
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  private void awaitTrue(String script, Object... args) {
+    awaitTrue(script, Duration.ofSeconds(30), args);
+  }
+
+  private void awaitTrue(String script, Duration timeout, Object... args) {
+    try {
+      new WebDriverWait(driver, timeout, Duration.ofMillis(5))
+          .withMessage(() -> "waiting for: " + script)
+          .until(d -> Boolean.TRUE.equals(js(script, args)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      try {
+        screenshot("failure");
+        Files.writeString(OUT.resolve("failure.txt"), String.valueOf(
+            js("return document.body.innerText + '\\n\\n' + document.body.innerHTML")));
+      } catch (IOException | RuntimeException ignored) {
+        // the timeout is the failure to report
+      }
+      throw e;
+    }
+  }
+
+  private String text(String id) {
+    return driver.findElement(By.id(id)).getText().strip();
+  }
+
+  private static long pixels(String text) {
+    return Long.parseLong(text.replaceAll("[^0-9]", ""));
+  }
+
+  private static long white(BufferedImage mask) {
+    long n = 0;
+    for (int y = 0; y < mask.getHeight(); y++) {
+      for (int x = 0; x < mask.getWidth(); x++) {
+        int v = mask.getRaster().getSample(x, y, 0);
+        assertThat(v == 0 || v == 255).isTrue();
+        if (v == 255) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private static Path awaitDownload(String suffix) throws InterruptedException, IOException {
+    Path dir = OUT.resolve("downloads");
+    for (int i = 0; i < 200; i++) {
+      try (Stream<Path> files = Files.list(dir)) {
+        List<Path> done = files.filter(p -> p.toString().endsWith(suffix)).toList();
+        if (!done.isEmpty() && Files.size(done.getFirst()) > 0) {
+          return done.getFirst();
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no download ending in " + suffix + " in " + dir);
+  }
+
+  private static void screenshot(String name) throws IOException {
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), OUT.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static double num(Object value) {
+    return ((Number) value).doubleValue();
+  }
+
+  private static void record(String format, Object... args) {
+    String line = String.format(Locale.ROOT, format, args);
+    measurements.add(line);
+    System.out.println("MEASURED " + line);
+  }
+}
