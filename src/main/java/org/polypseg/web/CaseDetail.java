@@ -16,7 +16,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 import org.polypseg.image.ImageReadException;
@@ -159,7 +158,8 @@ public class CaseDetail extends Div {
     Span help = new Span("Add this image's mask (white = polyp, same size) to see Dice, IoU "
         + "and its outline on the overlay.");
     help.addClassName("case-sub");
-    Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> receiveTruth(meta.fileName(), bytes)));
+    Upload upload = new Upload(Uploads.inMemory(maxFileBytes,
+        (meta, bytes) -> receiveTruth(meta.fileName(), bytes)));
     upload.setId("truth-upload");
     upload.setMaxFiles(1);
     upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,7 +57,7 @@ public class SegmentView extends Div {
     addClassName("segment-view");
 
     Upload upload = new Upload(
-        UploadHandler.inMemory((meta, bytes) -> receive(meta.fileName(), bytes)));
+        Uploads.inMemory(maxFileBytes, (meta, bytes) -> receive(meta.fileName(), bytes)));
     upload.setId("image-upload");
     upload.setMaxFiles(properties.maxFiles());
     upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));

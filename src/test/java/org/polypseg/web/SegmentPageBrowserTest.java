@@ -170,6 +170,10 @@ class SegmentPageBrowserTest {
     assertThat(maskImage.getWidth()).isEqualTo(622);
     assertThat(maskImage.getHeight()).isEqualTo(530);
     assertThat(white(maskImage)).isEqualTo(areaAt55);
+    driver.findElement(By.cssSelector("#download-overlay")).click();
+    BufferedImage overlayImage = ImageIO.read(awaitDownload("-overlay.png").toFile());
+    assertThat(overlayImage.getWidth()).isEqualTo(622);
+    assertThat(overlayImage.getHeight()).isEqualTo(530);
 
     // The ground-truth mask gives Dice and IoU and its outline.
     upload("truth-upload", kvasir.resolve("masks/" + FRAMES.get(0) + ".jpg"));
