@@ -74,7 +74,7 @@ public class MetricsPanel extends Div {
     if (a.dice() != null) {
       dice.setText(String.format(Locale.ROOT, "%.3f", a.dice()));
       iou.setText(String.format(Locale.ROOT, "%.3f", a.iou()));
-      truthHint.setText("vs " + c.truthFileName());
+      truthHint.setText("against the ground-truth mask");
     } else {
       dice.setText("—");
       iou.setText("—");

@@ -211,7 +211,7 @@ public class SegmentView extends Div {
   private static void showError(String message) {
     Notification notification = new Notification();
     notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    notification.setPosition(Notification.Position.TOP_CENTER);
+    notification.setPosition(Notification.Position.BOTTOM_END);
     notification.setDuration(8000);
     Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> notification.close());
     close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);

@@ -207,6 +207,15 @@ class SegmentPageBrowserTest {
     assertThat(js("return document.querySelector('threshold-overlay').drawnAt > 0")).isEqualTo(true);
     assertThat(text("metric-dice")).isEqualTo(String.format(Locale.ROOT, "%.3f", dice));
 
+    // The strip moves between images: a failed one shows why, the first one comes back intact.
+    driver.findElement(By.cssSelector(".case-card[data-file='cut.jpg']")).click();
+    awaitTrue("const f = document.querySelector('.case-failed');"
+        + "return !!f && f.innerText.includes('truncated')");
+    driver.findElement(By.cssSelector(".case-card[data-file='" + FRAMES.get(0) + ".jpg']")).click();
+    awaitTrue("const o = document.querySelector('threshold-overlay'); return !!o && o.drawnAt > 0");
+    assertThat(js("return document.querySelector('threshold-overlay').threshold")).isEqualTo(0.55);
+    assertThat(text("metric-dice")).isEqualTo(String.format(Locale.ROOT, "%.3f", dice));
+
     // Upload to overlay with the model warm: a fresh page for each of three more frames.
     List<Double> warm = new ArrayList<>();
     for (int i = 1; i < FRAMES.size() - 1; i++) {
