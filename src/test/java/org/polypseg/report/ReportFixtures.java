@@ -8,7 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.polypseg.image.Images;
+import org.polypseg.model.ModelLoadException;
+import org.polypseg.model.ModelStore;
+import org.polypseg.quantum.CircuitBackend;
+import org.polypseg.segment.SegmentationService;
 import org.polypseg.segment.ModelSummary;
 import org.polypseg.segment.Segmentation;
 
@@ -79,6 +86,35 @@ final class ReportFixtures {
   static ReportRequest single() {
     return new ReportRequest("study 12", List.of(item("frame-001.png", 110, 120, 50, true)),
         CREATED);
+  }
+
+  private static SegmentationService shipped;
+
+  /** The shipped model in models/, loaded once for the tests that need it. */
+  static synchronized SegmentationService shippedModel() throws ModelLoadException {
+    if (shipped == null) {
+      shipped = new SegmentationService(
+          ModelStore.load(Path.of("models"), CircuitBackend.named("strange")));
+    }
+    return shipped;
+  }
+
+  /**
+   * The first {@code n} Kvasir-SEG test images (by name) with their masks, segmented by the
+   * shipped model; the caller checks {@link #realDataPresent()} first.
+   */
+  static ReportRequest realBatch(int n) throws Exception {
+    List<ReportItem> items = new ArrayList<>();
+    try (Stream<Path> files = Files.list(KVASIR.resolve("images"))) {
+      for (Path image : files.sorted().limit(n).toList()) {
+        BufferedImage rgb = Images.readRgb(image);
+        boolean[] truth = Images.binaryMask(Images.readRgb(KVASIR.resolve("masks")
+            .resolve(image.getFileName())));
+        items.add(new ReportItem(image.getFileName().toString(), rgb,
+            shippedModel().segment(rgb), 0.5, truth));
+      }
+    }
+    return new ReportRequest("Kvasir-SEG test", items, CREATED);
   }
 
   static ReportRequest batch() {
