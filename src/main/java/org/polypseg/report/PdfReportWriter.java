@@ -41,7 +41,7 @@ import org.polypseg.segment.ThresholdAnalysis;
  */
 final class PdfReportWriter {
 
-  static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx",
+  static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx",
       Locale.ROOT);
 
   private static final float MARGIN_X = 50;

@@ -58,7 +58,8 @@ final class ReportCharts {
     categories.setTickLabelFont(TICKS);
     categories.setCategoryMargin(values.size() > 1 ? 0.25 : 0);
     categories.setLowerMargin(0.02);
-    categories.setUpperMargin(0.02);
+    // Room right of the last bar for the mean's label.
+    categories.setUpperMargin(0.08);
     // No words in the picture: the caption under it, from the template, says what it shows.
     NumberAxis axis = new NumberAxis();
     axis.setTickLabelFont(TICKS);
@@ -85,8 +86,9 @@ final class ReportCharts {
     marker.setLabelFont(LABEL);
     marker.setLabelPaint(MEAN);
     marker.setLabelBackgroundColor(Color.WHITE);
-    marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    marker.setLabelAnchor(RectangleAnchor.RIGHT);
     marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+    marker.setLabelOffset(new RectangleInsets(2, 2, 3, 2));
     plot.addRangeMarker(marker);
 
     JFreeChart chart = new JFreeChart(null, null, plot, false);

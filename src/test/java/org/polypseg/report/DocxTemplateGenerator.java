@@ -69,7 +69,7 @@ public final class DocxTemplateGenerator {
 
     b.append(marker("#batch"));
     b.append(p("Heading1", run("Batch summary")));
-    int[] cols = {480, 2900, 1000, 1150, 1000, 900, 962, 962};
+    int[] cols = {450, 3150, 1100, 1100, 950, 900, 852, 852};
     b.append(table(cols, true,
         headRow(cols, "#", "Image", "Threshold", "Area (px)", "Area (%)", "Regions", "Dice",
             "IoU"),
@@ -211,7 +211,7 @@ public final class DocxTemplateGenerator {
   }
 
   private static String infoStrip() {
-    int[] cols = {2300, 2900, 1200, 2954};
+    int[] cols = {2700, 2600, 1000, 3054};
     String[] names = {"CREATED", "CASE", "IMAGES", "MODEL"};
     String[] values = {"{{created}}", "{{case}}", "{{count}}", "{{modelName}}"};
     StringBuilder cells = new StringBuilder();
@@ -453,9 +453,11 @@ public final class DocxTemplateGenerator {
       + paragraphStyle("Marker", "Block marker", "<w:spacing w:before=\"0\" w:after=\"0\"/>",
           "<w:color w:val=\"8A6D00\"/><w:sz w:val=\"16\"/><w:shd w:val=\"clear\" w:color=\"auto\""
               + " w:fill=\"FFF4C2\"/>")
-      + paragraphStyle("TableText", "Table text", "<w:spacing w:before=\"0\" w:after=\"0\"/>", "")
+      + paragraphStyle("TableText", "Table text", "<w:spacing w:before=\"0\" w:after=\"0\"/>",
+          "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
       + paragraphStyle("TableNumber", "Table number",
-          "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"right\"/>", "")
+          "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"right\"/>",
+          "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
       + paragraphStyle("TableLabel", "Table label", "<w:spacing w:before=\"0\" w:after=\"0\"/>",
           "<w:color w:val=\"" + MUTED + "\"/><w:sz w:val=\"18\"/>")
       + paragraphStyle("TableHead", "Table head", "<w:spacing w:before=\"0\" w:after=\"0\"/>",
