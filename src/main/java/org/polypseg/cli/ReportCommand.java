@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
           + " with one, the report gives Dice and IoU")
   Path masks;
 
-  @Option(names = "--threshold", defaultValue = "0.5",
+  @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
       description = "a pixel is polyp when its probability is >= this (default: ${DEFAULT-VALUE})")
   double threshold;
 
@@ -58,11 +58,11 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "report file to write")
   Path out;
 
-  @Option(names = "--model", defaultValue = "models",
+  @Option(names = "--model", defaultValue = "models", paramLabel = "DIR",
       description = "model folder (default: ${DEFAULT-VALUE}); its metrics.json gives the validated figures")
   Path model;
 
-  @Option(names = "--backend", defaultValue = "strange",
+  @Option(names = "--backend", defaultValue = "strange", paramLabel = "NAME",
       description = "quantum simulator for inference: strange or statevector (default: ${DEFAULT-VALUE})")
   String backend;
 
@@ -244,7 +244,9 @@ final class ReportCommand implements Callable<Integer> {
   private void write(byte[] document) throws IOException {
     Path target = out.toAbsolutePath();
     Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
+    // Not createTempFile: its owner-only permissions would carry over to the report.
+    Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+        + ".tmp");
     try {
       Files.write(tmp, document);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
