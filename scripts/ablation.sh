@@ -2,11 +2,13 @@
 # Ablation: the same U-Net with the quantum bottleneck mixer vs a classical dense layer of the same
 # width, 3 seeds each, on a shorter schedule than the shipped model (see MODEL_CARD.md), each model
 # evaluated on Kvasir-SEG test and CVC-ClinicDB test. Writes models/ablation/<mixer>-seed<N>-<set>.json.
-# Usage: scripts/ablation.sh [epochs] [size]      (default 4 epochs at 128x128)
+# All runs share one validation split (--split-seed 42); the seed varies the initial weights,
+# batch order and augmentation.
+# Usage: scripts/ablation.sh [epochs] [size]      (default 3 epochs at 96x96)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EPOCHS=${1:-4}
-SIZE=${2:-128}
+EPOCHS=${1:-3}
+SIZE=${2:-96}
 DATA=${POLYPSEG_DATASETS:-../shared/datasets}
 OUT=models/ablation
 WORK=target/ablation
@@ -16,6 +18,7 @@ for seed in 1 2 3; do
     name=$mixer-seed$seed
     if [ -f "$OUT/$name-cvc.json" ]; then echo "$name: done already"; continue; fi
     ./polypseg train --data "$DATA/TrainDataset" --out "$WORK/$name" --checkpoints "$WORK/$name-ckpt" \
+      --split-seed 42 --cache "$WORK/cache" \
       --epochs "$EPOCHS" --size "$SIZE" --mixer "$mixer" --seed "$seed" > "$WORK/$name.log" 2>&1
     ./polypseg evaluate --model "$WORK/$name" --data "$DATA/TestDataset/Kvasir" --json "$OUT/$name-kvasir.json" > /dev/null 2>&1
     ./polypseg evaluate --model "$WORK/$name" --data "$DATA/TestDataset/CVC-ClinicDB" --json "$OUT/$name-cvc.json" > /dev/null 2>&1

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.polypseg.data.DataFolderException;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.model.ModelLoadException;
+import org.polypseg.report.ReportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "polypseg 0.1.0",
     description = "Polyp segmentation with a hybrid quantum-classical U-Net.",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      EvaluateCommand.class,
+      BenchmarkCommand.class,
+      ReportCommand.class
+    })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
@@ -31,6 +37,7 @@ public final class PolypSegCommand {
           if (e instanceof DataFolderException
               || e instanceof ImageReadException
               || e instanceof ModelLoadException
+              || e instanceof ReportException
               || e instanceof UserError) {
             commandLine.getErr().println("error: " + e.getMessage());
             return 2;

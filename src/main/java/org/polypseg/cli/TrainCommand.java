@@ -31,6 +31,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "8") int batchSize;
   @Option(names = "--lr", defaultValue = "0.002", description = "peak learning rate") float learningRate;
   @Option(names = "--seed", defaultValue = "42") long seed;
+  @Option(names = "--split-seed", description = "seed of the validation split (default: --seed)") Long splitSeed;
+  @Option(names = "--cache", description = "folder for decoded samples (default: the checkpoint folder)") Path cache;
   @Option(names = "--size", defaultValue = "256", description = "input side in pixels") int size;
   @Option(names = "--base-channels", defaultValue = "16") int baseChannels;
   @Option(names = "--depth", defaultValue = "4") int depth;
@@ -53,7 +55,8 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserError("--epochs and --batch-size must be at least 1");
     }
     TrainOptions options = new TrainOptions(data, out, checkpoints, spec, epochs, batchSize,
-        learningRate, seed, valFraction, maxBatches, resume);
+        learningRate, seed, splitSeed == null ? seed : splitSeed, valFraction, maxBatches, resume,
+        cache);
     List<EpochRecord> history = new ModelTrainer(options, System.out).train();
     EpochRecord best = history.stream().max(java.util.Comparator.comparingDouble(EpochRecord::validationDice)).orElseThrow();
     System.out.printf("done: best validation Dice %.4f at epoch %d; model in %s%n",

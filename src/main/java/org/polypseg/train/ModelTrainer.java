@@ -63,11 +63,11 @@ public final class ModelTrainer {
   /** Runs the whole schedule (or what remains of it after a resume); returns every epoch's row. */
   public List<EpochRecord> train() throws DataFolderException, ImageReadException, IOException {
     List<SamplePair> pairs = DataFolder.scanAll(options.data());
-    ValidationSplit split = ValidationSplit.of(pairs, options.validationFraction(), options.seed());
+    ValidationSplit split = ValidationSplit.of(pairs, options.validationFraction(), options.splitSeed());
     int size = options.architecture().inputSize();
-    log.printf("data: %d pairs -> %d training, %d validation (seed %d)%n", pairs.size(),
-        split.train().size(), split.validation().size(), options.seed());
-    SampleCache cache = new SampleCache(options.checkpoints(), size);
+    log.printf("data: %d pairs -> %d training, %d validation (split seed %d)%n", pairs.size(),
+        split.train().size(), split.validation().size(), options.splitSeed());
+    SampleCache cache = new SampleCache(options.cache() == null ? options.checkpoints() : options.cache(), size);
     List<PreparedSample> train = cache.load(split.train(), "training", log);
     List<PreparedSample> validation = cache.load(split.validation(), "validation", log);
 
@@ -258,6 +258,7 @@ public final class ModelTrainer {
     training.put("optimizer", "Adam");
     training.put("loss", "BCE + soft Dice");
     training.put("seed", options.seed());
+    training.put("splitSeed", options.splitSeed());
     training.put("validationFraction", options.validationFraction());
     training.put("trainingSeconds", history.stream().mapToDouble(EpochRecord::seconds).sum());
     training.put("hardware", Runtime.getRuntime().availableProcessors() + " CPU cores, "

@@ -14,10 +14,12 @@ import org.polypseg.model.ModelSpec;
  * @param epochs total epochs
  * @param batchSize images per step
  * @param learningRate peak Adam learning rate
- * @param seed seed of the split, the initial weights' order of batches and augmentation
+ * @param seed seed of the initial weights, the order of batches and augmentation
+ * @param splitSeed seed of the training/validation split (the ablation keeps it fixed across seeds)
  * @param validationFraction part of the data held out to choose the checkpoint (about 0.1)
  * @param maxBatchesPerEpoch stop each epoch after this many batches (0 = all); for smoke tests
  * @param resume continue from the checkpoint in {@code checkpoints} when there is one
+ * @param cache folder for decoded samples, shared between runs on the same data
  */
 public record TrainOptions(
     List<Path> data,
@@ -28,6 +30,8 @@ public record TrainOptions(
     int batchSize,
     float learningRate,
     long seed,
+    long splitSeed,
     double validationFraction,
     int maxBatchesPerEpoch,
-    boolean resume) {}
+    boolean resume,
+    Path cache) {}

@@ -1,0 +1,37 @@
+package org.polypseg.report;
+
+import java.awt.image.BufferedImage;
+import org.polypseg.segment.Segmentation;
+
+/**
+ * One analysed image of a report.
+ *
+ * @param name the image's file name as the user knows it (shown in the report)
+ * @param image the original image, at the segmentation's size
+ * @param segmentation the model's probabilities for the image
+ * @param threshold a pixel is polyp when its probability is &gt;= this, 0..1
+ * @param truth ground-truth mask (true = polyp) at the image's size, or null when none was given;
+ *     with one the report shows Dice and IoU and outlines the truth on the overlay
+ */
+public record ReportItem(
+    String name, BufferedImage image, Segmentation segmentation, double threshold, boolean[] truth) {
+
+  /** @throws IllegalArgumentException when the parts differ in size or the threshold is not 0..1 */
+  public ReportItem {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a report item needs the image's name");
+    }
+    if (image.getWidth() != segmentation.width() || image.getHeight() != segmentation.height()) {
+      throw new IllegalArgumentException(name + ": the image (" + image.getWidth() + "x"
+          + image.getHeight() + ") and its segmentation (" + segmentation.width() + "x"
+          + segmentation.height() + ") differ in size");
+    }
+    if (truth != null && truth.length != segmentation.width() * segmentation.height()) {
+      throw new IllegalArgumentException(name + ": the mask's size differs from the image's");
+    }
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException(
+          name + ": threshold " + threshold + " is outside 0..1");
+    }
+  }
+}
