@@ -1,6 +1,5 @@
 package org.polypseg.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polypseg.bench.Benchmark;
@@ -9,8 +8,6 @@ import org.polypseg.model.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
     description = "Measure inference, a training step, the circuit on both backends, and GFLOP/s.")
@@ -37,14 +34,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     try (LoadedModel model = modelOption.load()) {
       result = new Benchmark(model, System.out).run(runs, trainSteps, trainBatch);
     }
-    if (json != null) {
-      if (json.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(json.toAbsolutePath().getParent());
-      }
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-          .writeValue(json.toFile(), result);
-      System.out.println("wrote " + json);
-    }
+    JsonOutput.write(json, result);
     return 0;
   }
 }

@@ -1,6 +1,5 @@
 package org.polypseg.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,8 +11,6 @@ import org.polypseg.model.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Score the model on a data folder by the PraNet protocol (mDice, mIoU, maxDice).")
@@ -48,14 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
     System.out.printf("%-18s %s (%d qubits, %d layers, %d circuit runs)%n", "quantum",
         result.quantum().backend(), result.quantum().qubits(), result.quantum().layers(),
         result.quantum().circuitRuns());
-    if (json != null) {
-      if (json.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(json.toAbsolutePath().getParent());
-      }
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-          .writeValue(json.toFile(), result);
-      System.out.println("wrote " + json);
-    }
+    JsonOutput.write(json, result);
     return 0;
   }
 }
