@@ -2,17 +2,24 @@ package org.polypseg.image;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /** Reading images with clear errors, and the resizing every part of the program shares. */
@@ -31,10 +38,14 @@ public final class Images {
 
   private Images() {}
 
-  /** Reads an image file as RGB, or says which file and why it cannot be read. */
+  /** Reads an image file as RGB within the default limits, or says which file and why not. */
   public static BufferedImage readRgb(Path file) throws ImageReadException {
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > ImageLimits.DEFAULT.maxBytes()) {
+        throw new ImageReadException(tooLarge(file.toString(), size, ImageLimits.DEFAULT));
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ImageReadException(file + ": cannot be read (" + e.getMessage() + ")", e);
@@ -42,21 +53,59 @@ public final class Images {
     return readRgb(bytes, file.toString());
   }
 
-  /**
-   * Decodes image bytes as RGB; {@code name} is used in the message when that fails. A file that
-   * ends early is refused even where the decoder would fill the missing part with grey.
-   */
+  /** {@link #readRgb(byte[], String, ImageLimits)} within {@link ImageLimits#DEFAULT}. */
   public static BufferedImage readRgb(byte[] bytes, String name) throws ImageReadException {
+    return readRgb(bytes, name, ImageLimits.DEFAULT);
+  }
+
+  /**
+   * Decodes image bytes as RGB; {@code name} is used in the message when that fails. The format
+   * is taken from the bytes, not the name; the size and the pixel count are checked before the
+   * pixels are decoded; a JPEG's EXIF orientation is applied. A file that ends early is refused
+   * even where the decoder would fill the missing part with grey. Grey, 16-bit and palette images
+   * are expanded to RGB; an alpha channel is composited onto black.
+   *
+   * @throws ImageReadException naming the file, the reason and the supported formats; never any
+   *     other exception for any bytes
+   */
+  public static BufferedImage readRgb(byte[] bytes, String name, ImageLimits limits)
+      throws ImageReadException {
     if (bytes.length == 0) {
       throw new ImageReadException(name + ": the file is empty (0 bytes)");
     }
+    if (bytes.length > limits.maxBytes()) {
+      throw new ImageReadException(tooLarge(name, bytes.length, limits));
+    }
+    ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new ImageReadException(
+        name + ": not a recognised image format; supported: " + SUPPORTED));
+    if (!format.supported) {
+      throw new ImageReadException(name + ": " + format.label + "; supported: " + SUPPORTED);
+    }
     BufferedImage image;
+    try {
+      image = decode(bytes, name, format, limits);
+    } catch (ImageReadException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new ImageReadException(name + ": not a readable " + format.label + " image ("
+          + reason(e) + "); supported: " + SUPPORTED, e);
+    } catch (OutOfMemoryError e) {
+      // The limits keep honest files far from this; a decoder fooled by a hostile one is the
+      // file's fault, and the memory is free again once this frame unwinds.
+      throw new ImageReadException(name + ": not a readable " + format.label + " image (it would"
+          + " need more memory than the server has); supported: " + SUPPORTED);
+    }
+    BufferedImage rgb = toRgb(image);
+    return format == ImageFormat.JPEG ? ExifOrientation.apply(rgb, ExifOrientation.of(bytes)) : rgb;
+  }
+
+  private static BufferedImage decode(byte[] bytes, String name, ImageFormat format,
+      ImageLimits limits) throws IOException, ImageReadException {
     List<String> damage = new ArrayList<>();
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
       if (!readers.hasNext()) {
-        throw new ImageReadException(
-            name + ": not a recognised image format; supported: " + SUPPORTED);
+        throw new IllegalStateException("no ImageIO reader for " + format.readerName);
       }
       ImageReader reader = readers.next();
       try {
@@ -67,34 +116,111 @@ public final class Images {
           }
         });
         reader.setInput(in, true, true);
-        image = reader.read(0);
+        checkHeader(reader, name, format, limits);
+        BufferedImage image = reader.read(0);
+        if (image == null) {
+          throw new IOException("the decoder returned no image");
+        }
+        if (!damage.isEmpty()) {
+          throw new ImageReadException(
+              name + ": the image is truncated or damaged (" + damage.getFirst() + ")");
+        }
+        return image;
       } finally {
         reader.dispose();
       }
-    } catch (IOException | RuntimeException e) {
-      throw new ImageReadException(
-          name + ": not a readable image (" + e.getMessage() + "); supported: " + SUPPORTED, e);
     }
-    if (image == null) {
-      throw new ImageReadException(
-          name + ": not a recognised image format; supported: " + SUPPORTED);
-    }
-    if (!damage.isEmpty()) {
-      throw new ImageReadException(
-          name + ": the image is truncated or damaged (" + damage.getFirst() + ")");
-    }
-    return toRgb(image);
   }
 
-  /** A copy of {@code image} as TYPE_INT_RGB (alpha dropped, grey and palette expanded). */
+  /** Refuses, from the header alone, an image whose pixels would not fit the limits. */
+  private static void checkHeader(ImageReader reader, String name, ImageFormat format,
+      ImageLimits limits) throws IOException, ImageReadException {
+    int width = reader.getWidth(0);
+    int height = reader.getHeight(0);
+    if (width < 1 || height < 1) {
+      throw new ImageReadException(name + ": the " + format.label + " header gives a size of "
+          + width + "×" + height + " px; supported: " + SUPPORTED);
+    }
+    long pixels = (long) width * height;
+    if (pixels > limits.maxPixels()) {
+      throw new ImageReadException(String.format(Locale.ROOT,
+          "%s: the image is %d×%d px (%.1f megapixels), more than the limit of %.1f megapixels",
+          name, width, height, pixels / 1e6, limits.maxPixels() / 1e6));
+    }
+    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+    if (types != null && types.hasNext()) {
+      int[] sampleBits = types.next().getSampleModel().getSampleSize();
+      long bitsPerPixel = 0;
+      for (int bits : sampleBits) {
+        bitsPerPixel += bits;
+      }
+      if (pixels * bitsPerPixel / 8 > limits.maxDecodedBytes()) {
+        throw new ImageReadException(String.format(Locale.ROOT,
+            "%s: the image has %d samples of up to %d bits per pixel; decoded it would exceed the"
+                + " limit of %d MB", name, sampleBits.length,
+            Arrays.stream(sampleBits).max().orElse(0), limits.maxDecodedBytes() >> 20));
+      }
+    }
+  }
+
+  private static String tooLarge(String name, long size, ImageLimits limits) {
+    return String.format(Locale.ROOT, "%s: the file is %.1f MB, larger than the limit of %.1f MB",
+        name, size / 1048576.0, limits.maxBytes() / 1048576.0);
+  }
+
+  private static String reason(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * A copy of {@code image} as TYPE_INT_RGB: palette expanded, alpha composited onto black, grey
+   * (8- or 16-bit) copied into R, G and B as it is; already-RGB images are returned as they are.
+   */
   public static BufferedImage toRgb(BufferedImage image) {
     if (image.getType() == BufferedImage.TYPE_INT_RGB) {
       return image;
+    }
+    if (image.getColorModel() instanceof ComponentColorModel cm
+        && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+        && cm.getTransferType() != DataBuffer.TYPE_FLOAT
+        && cm.getTransferType() != DataBuffer.TYPE_DOUBLE) {
+      return greyToRgb(image);
     }
     BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = rgb.createGraphics();
     g.drawImage(image, 0, 0, null);
     g.dispose();
+    return rgb;
+  }
+
+  /**
+   * Grey images take their samples straight: Java's colour conversion treats the grey colour
+   * space as linear and would brighten every mid-tone of a grey PNG or TIFF.
+   */
+  private static BufferedImage greyToRgb(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    Raster raster = image.getRaster();
+    double greyMax = (1L << image.getColorModel().getComponentSize(0)) - 1;
+    boolean alpha = image.getColorModel().hasAlpha() && raster.getNumBands() > 1;
+    double alphaMax = alpha ? (1L << image.getColorModel().getComponentSize(1)) - 1 : 1;
+    BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int[] row = new int[w];
+    int[] greys = new int[w];
+    int[] alphas = new int[w];
+    for (int y = 0; y < h; y++) {
+      raster.getSamples(0, y, w, 1, 0, greys);
+      if (alpha) {
+        raster.getSamples(0, y, w, 1, 1, alphas);
+      }
+      for (int x = 0; x < w; x++) {
+        double v = greys[x] / greyMax * (alpha ? alphas[x] / alphaMax : 1);
+        int g = (int) Math.round(Math.max(0, Math.min(1, v)) * 255);
+        row[x] = (g << 16) | (g << 8) | g;
+      }
+      rgb.setRGB(0, y, w, 1, row, 0, w);
+    }
     return rgb;
   }
 
