@@ -1,6 +1,7 @@
 package org.polypseg;
 
 import org.polypseg.cli.PolypSegCommand;
+import org.polypseg.image.Images;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -15,6 +16,8 @@ public class PolypSegApplication {
     System.setProperty("ai.djl.offline", "true");
     System.setProperty("java.awt.headless", "true");
     FastAllocator.relaunchIfNeeded(args);
+    // Uploads and exported pictures stay in memory: no ImageIO cache files in the temp folder.
+    Images.keepStreamsInMemory();
     if (args.length > 0 && PolypSegCommand.isCommand(args[0])) {
       System.exit(PolypSegCommand.execute(args));
     }

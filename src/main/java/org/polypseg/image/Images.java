@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** Reading images with clear errors, and the resizing every part of the program shares. */
 public final class Images {
@@ -34,9 +35,19 @@ public final class Images {
   static {
     // In a Spring Boot fat jar the plugins sit in nested jars: make ImageIO look for them.
     ImageIO.scanForPlugins();
+    keepStreamsInMemory();
   }
 
   private Images() {}
+
+  /**
+   * Makes ImageIO buffer streams in memory. By default it caches every stream made from an
+   * InputStream or OutputStream in a temporary file, which would put each uploaded image and each
+   * exported picture on the server's disk. Called at start-up and by this class.
+   */
+  public static void keepStreamsInMemory() {
+    ImageIO.setUseCache(false);
+  }
 
   /** Reads an image file as RGB within the default limits, or says which file and why not. */
   public static BufferedImage readRgb(Path file) throws ImageReadException {
@@ -102,7 +113,7 @@ public final class Images {
   private static BufferedImage decode(byte[] bytes, String name, ImageFormat format,
       ImageLimits limits) throws IOException, ImageReadException {
     List<String> damage = new ArrayList<>();
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
       if (!readers.hasNext()) {
         throw new IllegalStateException("no ImageIO reader for " + format.readerName);

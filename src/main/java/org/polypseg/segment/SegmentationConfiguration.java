@@ -23,6 +23,7 @@ public class SegmentationConfiguration {
 
   @Bean(destroyMethod = "close")
   LoadedModel loadedModel(PolypSegProperties properties) throws ModelLoadException {
+    TorchThreads.configure(properties.inference());
     long start = System.nanoTime();
     LoadedModel model =
         ModelStore.load(properties.modelDir(), CircuitBackend.named(properties.quantumBackend()));

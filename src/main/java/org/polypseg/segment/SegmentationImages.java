@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.polypseg.image.Images;
 
 /**
@@ -163,13 +164,15 @@ public final class SegmentationImages {
   }
 
   /**
-   * PNG bytes of an image. Uses a light deflate level: these PNGs go to a browser on the same
+   * PNG bytes of an image, with no metadata: only the IHDR, IDAT and IEND chunks, whatever the
+   * uploaded file carried (names, dates, EXIF). Uses a light deflate level: these PNGs go to a browser on the same
    * network and are re-made on every request, so speed beats the last few percent of size.
    */
   public static byte[] png(BufferedImage image) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(image.getWidth() * image.getHeight());
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+    // In memory, never ImageIO's temporary file: exported pictures are patient data.
+    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
       ImageWriteParam param = writer.getDefaultWriteParam();
       if (param.canWriteCompressed()) {

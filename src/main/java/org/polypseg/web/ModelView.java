@@ -1,5 +1,6 @@
 package org.polypseg.web;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -29,6 +30,7 @@ import org.polypseg.segment.ModelSummary;
  * What the model is: architecture, the circuit as a diagram, how it was trained, its measured
  * figures from the model card, its training curves, and what it may be used for.
  */
+@PermitAll
 @Route(value = "model", layout = MainLayout.class)
 @PageTitle("Model · polypseg")
 public class ModelView extends Div {

@@ -1,5 +1,6 @@
 package org.polypseg.web;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -30,6 +31,7 @@ import org.polypseg.segment.SegmentationImages;
  * The clinician's page: drop or pick colonoscopy frames, and each is segmented in the background
  * and shown beside its overlay and heat map, with an instant threshold slider and the figures.
  */
+@PermitAll // any signed-in user, when login is on
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Segment · polypseg")
 public class SegmentView extends Div {
@@ -41,6 +43,7 @@ public class SegmentView extends Div {
   };
 
   private final SegmentationJobs jobs;
+  private final PageQueue pageQueue;
   private final long maxFileBytes;
   private final List<ImageCase> cases = new ArrayList<>();
   private final CaseStrip strip = new CaseStrip(this::select);
@@ -53,6 +56,7 @@ public class SegmentView extends Div {
 
   public SegmentView(SegmentationJobs jobs, PolypSegProperties properties) {
     this.jobs = jobs;
+    this.pageQueue = new PageQueue(jobs);
     this.maxFileBytes = properties.maxImageSize().toBytes();
     addClassName("segment-view");
 
@@ -107,7 +111,7 @@ public class SegmentView extends Div {
       }
       updateQueue();
     });
-    jobs.submit(fileName, bytes).thenAccept(outcome -> {
+    pageQueue.submit(fileName, bytes).thenAccept(outcome -> {
       switch (outcome) {
         case SegmentationJobs.Segmented s -> {
           // Start the browser's PNGs now, so they are ready when it asks for them.
@@ -122,6 +126,11 @@ public class SegmentView extends Div {
         case SegmentationJobs.Rejected r -> ui.access(() -> {
           c.failed(r.message());
           error(r.message());
+          finish(c);
+        });
+        case SegmentationJobs.Busy b -> ui.access(() -> {
+          c.failed(b.message());
+          error(b.message());
           finish(c);
         });
       }

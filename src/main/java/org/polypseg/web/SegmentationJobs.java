@@ -1,22 +1,31 @@
 package org.polypseg.web;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
+import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes uploaded files and segments them off the request and UI threads.
- *
- * <p>One worker thread: PyTorch already spreads one image over every core, so images segmented
- * side by side would only slow each other down; a queue keeps each answer as early as it can be.
+ * Decodes uploaded files and segments them off the request and UI threads, on a fixed pool of
+ * workers with a bounded queue: when the queue is full a file is refused at once as {@link Busy},
+ * and one that waits (and runs) longer than the timeout gives up as {@link Busy} too, so that an
+ * overloaded server answers every request quickly instead of piling them up. Every file is handled
+ * on its own: whatever one does to its decoder or the model, the others are not affected.
  */
 public final class SegmentationJobs implements AutoCloseable {
 
@@ -31,50 +40,107 @@ public final class SegmentationJobs implements AutoCloseable {
   /** The file could not be used; {@code message} names it and says why, for the user. */
   public record Rejected(String message) implements Outcome {}
 
+  /**
+   * The server had no room for the file, or it waited past the timeout; {@code message} names the
+   * file and says so, {@code retryAfter} is when trying again makes sense.
+   */
+  public record Busy(String message, Duration retryAfter) implements Outcome {}
+
   private final Segmenter segmenter;
-  private final ExecutorService worker;
+  private final ImageLimits limits;
+  private final PolypSegProperties.Inference settings;
+  private final ThreadPoolExecutor workers;
   private final ExecutorService encoder;
 
+  /** Default limits and pool: for tests and tools. */
   public SegmentationJobs(Segmenter segmenter) {
-    this.segmenter = segmenter;
-    this.worker = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "segmentation");
-      t.setDaemon(true);
-      return t;
-    });
-    this.encoder = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "png-encoder");
-      t.setDaemon(true);
-      return t;
-    });
+    this(segmenter, ImageLimits.DEFAULT, PolypSegProperties.Inference.DEFAULTS);
   }
 
-  /** Queues a file; the future completes with its outcome and never exceptionally. */
+  public SegmentationJobs(Segmenter segmenter, ImageLimits limits,
+      PolypSegProperties.Inference settings) {
+    this.segmenter = segmenter;
+    this.limits = limits;
+    this.settings = settings;
+    int n = settings.effectiveWorkers();
+    // A SynchronousQueue when no waiting is allowed: ArrayBlockingQueue needs a capacity >= 1.
+    this.workers = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS,
+        settings.queueCapacity() > 0
+            ? new ArrayBlockingQueue<>(settings.queueCapacity())
+            : new java.util.concurrent.SynchronousQueue<>(),
+        daemons("segmentation"), new ThreadPoolExecutor.AbortPolicy());
+    this.encoder = Executors.newFixedThreadPool(2, daemons("png-encoder"));
+  }
+
+  /** The limits files are decoded within. */
+  public ImageLimits limits() {
+    return limits;
+  }
+
+  /** Images segmented at once. */
+  public int workerCount() {
+    return workers.getCorePoolSize();
+  }
+
+  /**
+   * Queues a file; the future completes with its outcome, never exceptionally, at the latest when
+   * the timeout has passed.
+   */
   public CompletableFuture<Outcome> submit(String fileName, byte[] bytes) {
-    return CompletableFuture.supplyAsync(() -> segmentNow(fileName, bytes), worker);
+    CompletableFuture<Outcome> result = new CompletableFuture<>();
+    try {
+      workers.execute(() -> {
+        // The caller has given up (timeout): skip the work nobody waits for.
+        if (!result.isDone()) {
+          result.complete(segmentSafely(fileName, bytes));
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(new Busy(fileName + ": the server is busy ("
+          + workers.getQueue().size() + " images waiting); try again in "
+          + retrySeconds() + " s", settings.retryAfter()));
+    }
+    return result.completeOnTimeout(new Busy(fileName + ": the server is busy; the image waited "
+        + settings.timeout().toSeconds() + " s without being segmented; try again later",
+        settings.retryAfter()), settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Decodes and segments on the calling thread. */
   public Outcome segmentNow(String fileName, byte[] bytes) {
     BufferedImage image;
     try {
-      image = Images.readRgb(bytes, fileName);
+      image = Images.readRgb(bytes, fileName, limits);
     } catch (ImageReadException e) {
       return new Rejected(e.getMessage());
-    } catch (RuntimeException | OutOfMemoryError e) {
-      // Decoders can fail in ways of their own on hostile files; that is the file's fault.
-      log.warn("Decoding {} failed", fileName, e);
-      return new Rejected(fileName + ": not a readable image (" + e.getClass().getSimpleName() + ")");
     }
     Segmentation segmentation;
     try {
       segmentation = segmenter.segment(image);
     } catch (RuntimeException e) {
-      log.error("Segmenting {} failed", fileName, e);
-      return new Rejected(fileName + ": the model could not segment this image (" + e.getMessage()
-          + "); the server log has the details");
+      log.error("Segmenting upload {} failed", UploadTag.of(bytes), e);
+      return new Rejected(fileName + ": the model could not segment this image ("
+          + e.getClass().getSimpleName() + "); the server log has the details under "
+          + UploadTag.of(bytes));
     }
     return new Segmented(image, segmentation);
+  }
+
+  /** {@link #segmentNow}, with any failure of the worker kept to this one file. */
+  private Outcome segmentSafely(String fileName, byte[] bytes) {
+    try {
+      return segmentNow(fileName, bytes);
+    } catch (RuntimeException | Error e) {
+      // A programming error or the JVM running short: loud in the log, a clear answer to the
+      // user, and the worker goes on with the next file.
+      log.error("Upload {} failed unexpectedly", UploadTag.of(bytes), e);
+      return new Rejected(fileName + ": the server could not process this image ("
+          + e.getClass().getSimpleName() + "); the server log has the details under "
+          + UploadTag.of(bytes));
+    }
+  }
+
+  private long retrySeconds() {
+    return Math.max(1, (settings.retryAfter().toMillis() + 999) / 1000);
   }
 
   /**
@@ -88,7 +154,16 @@ public final class SegmentationJobs implements AutoCloseable {
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    workers.shutdownNow();
     encoder.shutdownNow();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemons(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 }

@@ -1,5 +1,6 @@
 package org.polypseg.web;
 
+import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.SegmentationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,8 @@ public class WebConfiguration {
   private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  SegmentationJobs segmentationJobs(SegmentationService service) {
-    return new SegmentationJobs(service::segment);
+  SegmentationJobs segmentationJobs(SegmentationService service, PolypSegProperties properties) {
+    return new SegmentationJobs(service::segment, properties.imageLimits(), properties.inference());
   }
 
   /** Says where to point the browser once everything, the model included, is ready. */

@@ -5,6 +5,7 @@ import org.polypseg.segment.PolypSegProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every API error as an RFC 9457 problem detail ({@code application/problem+json}): a user's bad
- * file is a 400 that names the file and the reason, a file over the limit a 413. Not limited to
+ * file is a 400 that names the file and the reason, a file over the limit a 413, a full inference
+ * queue a 503 with {@code Retry-After}. Not limited to
  * the API's package: an over-large upload is refused before any controller is chosen.
  */
 @RestControllerAdvice
@@ -24,6 +26,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   static final URI BAD_UPLOAD = URI.create("urn:polypseg:problem:bad-upload");
   static final URI TOO_LARGE = URI.create("urn:polypseg:problem:too-large");
+  static final URI BUSY = URI.create("urn:polypseg:problem:busy");
 
   private final DataSize maxImageSize;
 
@@ -37,6 +40,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle(e.title());
     problem.setType(BAD_UPLOAD);
     return problem;
+  }
+
+  /** 503 with Retry-After in whole seconds (RFC 9110), so that clients back off politely. */
+  @ExceptionHandler(ServerBusyException.class)
+  ResponseEntity<ProblemDetail> busy(ServerBusyException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle("Server busy");
+    problem.setType(BUSY);
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @Override

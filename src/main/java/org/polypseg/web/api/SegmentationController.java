@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
+import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
 import org.polypseg.segment.ModelSummary;
@@ -45,11 +46,18 @@ public class SegmentationController {
           + "map at the threshold. With a ground-truth mask (white = polyp, same size as the "
           + "image) the answer also has Dice and IoU.")
   @ApiResponse(responseCode = "200", description = "Segmented")
-  @ApiResponse(responseCode = "400", description = "Not a readable image, a mask of another size, "
-      + "or a threshold outside 0..1",
+  @ApiResponse(responseCode = "400", description = "Not a readable image (the detail names the "
+      + "file, the reason and the supported formats), an image over the pixel limit, a mask of "
+      + "another size, or a threshold outside 0..1",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "413", description = "A file larger than the limit",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "503", description = "The server is busy (its inference queue is "
+      + "full, or the image waited past the timeout); try again after Retry-After seconds",
+      headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
+          description = "seconds to wait", schema = @Schema(type = "integer")),
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -74,12 +82,16 @@ public class SegmentationController {
     String maskName = null;
     if (mask != null) {
       maskName = nameOf(mask, "mask");
-      maskImage = read(mask.getBytes(), maskName);
+      maskImage = read(mask.getBytes(), maskName, jobs.limits());
       truth = Images.binaryMask(maskImage);
     }
     SegmentationJobs.Outcome outcome = jobs.submit(imageName, image.getBytes()).join();
-    if (outcome instanceof SegmentationJobs.Rejected(String message)) {
-      throw new BadUploadException("Unreadable image", message);
+    switch (outcome) {
+      case SegmentationJobs.Rejected(String message) ->
+          throw new BadUploadException("Unreadable image", message);
+      case SegmentationJobs.Busy(String message, java.time.Duration retryAfter) ->
+          throw new ServerBusyException(message, retryAfter);
+      case SegmentationJobs.Segmented ignored -> { }
     }
     Segmentation s = ((SegmentationJobs.Segmented) outcome).segmentation();
     if (maskImage != null && (maskImage.getWidth() != s.width() || maskImage.getHeight() != s.height())) {
@@ -102,9 +114,9 @@ public class SegmentationController {
         maskPng);
   }
 
-  private static BufferedImage read(byte[] bytes, String name) {
+  private static BufferedImage read(byte[] bytes, String name, ImageLimits limits) {
     try {
-      return Images.readRgb(bytes, name);
+      return Images.readRgb(bytes, name, limits);
     } catch (ImageReadException e) {
       throw new BadUploadException("Unreadable image", e.getMessage());
     }

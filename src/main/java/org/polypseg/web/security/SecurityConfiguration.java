@@ -1,0 +1,109 @@
+package org.polypseg.web.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may use the app. With {@code polypseg.security.enabled=false} (the default) every route is
+ * open, as before; with true, the page asks for a login (Vaadin's login view, CSRF protection on)
+ * and the API for HTTP Basic, both against the users and bcrypt hashes in the configuration. The
+ * health probe stays open for load balancers. Security headers are sent in both modes.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+  /**
+   * Vaadin's client needs inline styles and evaluates server-sent JavaScript ({@code new
+   * Function}); everything else comes from this origin. Images are drawn from blob: and data:
+   * URLs by the threshold overlay and Lumo.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+      + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+      + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  /** The configured users; none when login is off (and no generated password either). */
+  @Bean
+  UserDetailsService users(SecurityProperties properties) {
+    List<UserDetails> users = properties.users().stream()
+        .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles("USER").build())
+        .toList();
+    return new InMemoryUserDetailsManager(users);
+  }
+
+  /** The API: HTTP Basic on every request when login is on; no session, no CSRF token. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties)
+      throws Exception {
+    http.securityMatcher("/api/**");
+    headers(http);
+    // A stateless API authenticated on every request has no session for a forged request to
+    // ride on; CSRF protection is for the page.
+    http.csrf(csrf -> csrf.disable());
+    http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    if (properties.enabled()) {
+      http.authorizeHttpRequests(a -> a.anyRequest().authenticated());
+      http.httpBasic(withDefaults());
+    } else {
+      http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
+    }
+    return http.build();
+  }
+
+  /** The page, the model files, the API description and the health probe. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageSecurity(HttpSecurity http, SecurityProperties properties)
+      throws Exception {
+    headers(http);
+    if (!properties.enabled()) {
+      // Vaadin protects its own requests with its CSRF token; there is no login to protect.
+      http.csrf(csrf -> csrf.disable());
+      http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
+      return http.build();
+    }
+    log.info("Login required: {} user(s) configured", properties.users().size());
+    http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+        .permitAll());
+    // Vaadin's configurer: the login view, CSRF for everything but Vaadin's own (token-protected)
+    // requests, access control on every view, and "authenticated" for every other request.
+    http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+    return http.build();
+  }
+
+  private static void headers(HttpSecurity http) throws Exception {
+    // Spring Security's defaults add X-Content-Type-Options: nosniff, X-Frame-Options: DENY,
+    // Cache-Control: no-store for dynamic answers, and HSTS over HTTPS.
+    http.headers(h -> h
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+        .frameOptions(f -> f.deny()));
+  }
+}
