@@ -179,9 +179,15 @@ public final class Images {
         name, size / 1048576.0, limits.maxBytes() / 1048576.0);
   }
 
+  /** What went wrong, in words: decoders often throw without a message. */
   private static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.EOFException) {
+        return "the file ends early: truncated or damaged";
+      }
+    }
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    return message == null || message.isBlank() ? "damaged data" : message;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.polypseg.web;
 
+import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
@@ -15,6 +16,7 @@ import com.vaadin.flow.router.RouterLink;
 import org.polypseg.segment.ModelOverview;
 
 /** The frame around every page: the product's name, the navigation and the model in use. */
+@PermitAll // Vaadin checks the layout too when login is on
 public class MainLayout extends Div implements RouterLayout {
 
   private final Main page = new Main();

@@ -52,9 +52,12 @@ public final class SegmentationJobs implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ExecutorService encoder;
 
-  /** Default limits and pool: for tests and tools. */
+  /** Default limits, one worker (results in upload order) and the default queue: for tests. */
   public SegmentationJobs(Segmenter segmenter) {
-    this(segmenter, ImageLimits.DEFAULT, PolypSegProperties.Inference.DEFAULTS);
+    this(segmenter, ImageLimits.DEFAULT, new PolypSegProperties.Inference(1, 0,
+        PolypSegProperties.Inference.DEFAULTS.queueCapacity(),
+        PolypSegProperties.Inference.DEFAULTS.timeout(),
+        PolypSegProperties.Inference.DEFAULTS.retryAfter()));
   }
 
   public SegmentationJobs(Segmenter segmenter, ImageLimits limits,

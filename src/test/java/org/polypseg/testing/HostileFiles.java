@@ -120,6 +120,31 @@ public final class HostileFiles {
     return b.array();
   }
 
+  /** The PNG with a tEXt chunk (keyword, text) right after its header, as scanners write one. */
+  public static byte[] withTextChunk(byte[] png, String keyword, String text) {
+    int afterHeader = 8 + 25;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(png, 0, afterHeader);
+    chunk(out, "tEXt", (keyword + "\0" + text).getBytes(StandardCharsets.ISO_8859_1));
+    out.write(png, afterHeader, png.length - afterHeader);
+    return out.toByteArray();
+  }
+
+  /** The chunk types of a PNG, in order. */
+  public static List<String> pngChunks(byte[] png) {
+    List<String> types = new java.util.ArrayList<>();
+    ByteBuffer b = ByteBuffer.wrap(png);
+    b.position(8);
+    while (b.remaining() >= 12) {
+      int length = b.getInt();
+      byte[] type = new byte[4];
+      b.get(type);
+      types.add(new String(type, StandardCharsets.US_ASCII));
+      b.position(b.position() + length + 4);
+    }
+    return types;
+  }
+
   /** A two-frame animated GIF. */
   public static byte[] animatedGif() {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();

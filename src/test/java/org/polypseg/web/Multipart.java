@@ -30,11 +30,19 @@ public final class Multipart {
 
   /** POSTs the form and returns the answer as text. */
   public HttpResponse<String> post(URI uri) throws Exception {
+    return post(uri, null);
+  }
+
+  /** POSTs the form with an Authorization header (none when null). */
+  public HttpResponse<String> post(URI uri, String authorization) throws Exception {
     write("--" + boundary + "--\r\n");
-    HttpRequest request = HttpRequest.newBuilder(uri)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     try (HttpClient client = HttpClient.newHttpClient()) {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -19,6 +20,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -90,8 +92,10 @@ public class SecurityConfiguration {
       return http.build();
     }
     log.info("Login required: {} user(s) configured", properties.users().size());
-    http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
-        .permitAll());
+    // The health probe for load balancers, and the error page that a refused request (a 401 from
+    // the API, for instance) is rendered by.
+    http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**",
+        "/error").permitAll());
     // Vaadin's configurer: the login view, CSRF for everything but Vaadin's own (token-protected)
     // requests, access control on every view, and "authenticated" for every other request.
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
@@ -104,6 +108,14 @@ public class SecurityConfiguration {
     http.headers(h -> h
         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-        .frameOptions(f -> f.deny()));
+        .frameOptions(f -> f.deny())
+        // Before the answer is written: Vaadin's page responses bypass the on-commit hook.
+        .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+          @Override
+          public <O extends HeaderWriterFilter> O postProcess(O filter) {
+            filter.setShouldWriteHeadersEagerly(true);
+            return filter;
+          }
+        }));
   }
 }
