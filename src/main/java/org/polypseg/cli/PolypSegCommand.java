@@ -18,12 +18,13 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       BenchmarkCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      LoadTestCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "load-test", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);

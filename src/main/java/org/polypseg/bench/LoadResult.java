@@ -1,0 +1,46 @@
+package org.polypseg.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a load test measured.
+ *
+ * @param server the server's base URL
+ * @param image the image posted
+ * @param serverPid the server's process id, or null when its memory was not read
+ * @param stages one per number of concurrent clients
+ * @param soak the soak run, or null
+ */
+public record LoadResult(String server, String image, Long serverPid, List<Stage> stages,
+    Soak soak) {
+
+  /**
+   * One stage.
+   *
+   * @param clients concurrent clients
+   * @param seconds wall time of the stage, s
+   * @param statuses answers per HTTP status (0 = no answer: connection refused or reset)
+   * @param throughputPerSecond 200 answers per second
+   * @param p50Ms median latency of the 200 answers, ms
+   * @param p95Ms 95th percentile latency of the 200 answers, ms
+   * @param rssBeforeMb the server's resident memory before the stage, MiB (null if unknown)
+   * @param rssAfterMb the server's resident memory after the stage, MiB (null if unknown)
+   */
+  public record Stage(int clients, double seconds, Map<Integer, Long> statuses,
+      double throughputPerSecond, double p50Ms, double p95Ms, Double rssBeforeMb,
+      Double rssAfterMb) {}
+
+  /**
+   * The soak.
+   *
+   * @param inferences requests sent one after another
+   * @param seconds wall time, s
+   * @param statuses answers per HTTP status
+   * @param rssBeforeMb resident memory before, MiB
+   * @param rssAfterMb resident memory after, MiB
+   * @param rssGrowthPercent growth of the resident memory, percent of the value before
+   */
+  public record Soak(int inferences, double seconds, Map<Integer, Long> statuses,
+      Double rssBeforeMb, Double rssAfterMb, Double rssGrowthPercent) {}
+}

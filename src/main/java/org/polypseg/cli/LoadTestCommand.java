@@ -1,0 +1,129 @@
+package org.polypseg.cli;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.polypseg.bench.LoadResult;
+import org.polypseg.bench.LoadTest;
+import org.polypseg.bench.ServerMemory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "load-test", mixinStandardHelpOptions = true,
+    description = {"Load a running polypseg server over HTTP: concurrent clients posting a real "
+        + "image to /api/segmentations for a while each, then optionally a soak of N inferences. "
+        + "Reports answers per status, throughput, p50/p95 latency and the server's resident "
+        + "memory (VmRSS) before and after.",
+        "Example: polypseg load-test --url http://localhost:8080 --clients 1,8,16 --duration 60s "
+            + "--soak 1000 --json target/load.json"})
+final class LoadTestCommand implements Callable<Integer> {
+
+  @Option(names = "--url", defaultValue = "http://localhost:8080",
+      description = "the server (default: ${DEFAULT-VALUE})")
+  URI url;
+
+  @Option(names = "--image", description = "image to post (default: a Kvasir test frame from "
+      + "../shared/datasets)")
+  Path image;
+
+  @Option(names = "--clients", split = ",", defaultValue = "1,8,16",
+      description = "concurrent clients per stage (default: ${DEFAULT-VALUE})")
+  List<Integer> clients;
+
+  @Option(names = "--duration", defaultValue = "60s",
+      description = "length of each stage, e.g. 60s or 2m (default: ${DEFAULT-VALUE})")
+  String duration;
+
+  @Option(names = "--warm-up", defaultValue = "10",
+      description = "requests before the stages, not counted (default: ${DEFAULT-VALUE})")
+  int warmUp;
+
+  @Option(names = "--soak", defaultValue = "0",
+      description = "then this many inferences one after another, RSS before and after (0: none)")
+  int soak;
+
+  @Option(names = "--pid", description = "the server's process id, for its memory (default: "
+      + "the process listening on the URL's port)")
+  Long pid;
+
+  @Option(names = "--json", description = "write the figures as JSON here")
+  Path json;
+
+  @Override
+  public Integer call() throws Exception {
+    Duration stage = parseDuration(duration);
+    if (clients.stream().anyMatch(c -> c < 1) || warmUp < 0 || soak < 0) {
+      throw new UserError("--clients must be at least 1, --warm-up and --soak at least 0");
+    }
+    Path file = image != null ? image : defaultImage();
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": no such image");
+    }
+    int port = url.getPort() > 0 ? url.getPort() : 80;
+    Optional<Long> serverPid = pid != null ? Optional.of(pid) : ServerMemory.findListener(port);
+    ServerMemory memory = serverPid.map(ServerMemory::of).orElse(ServerMemory.none());
+    System.out.printf("load test of %s with %s (%,d bytes); server PID %s%n", url,
+        file.getFileName(), Files.size(file), serverPid.map(String::valueOf)
+            .orElse("not found: no memory figures"));
+    LoadTest test = new LoadTest(url, file.getFileName().toString(), Files.readAllBytes(file),
+        memory, System.out);
+    test.warmUp(warmUp);
+    List<LoadResult.Stage> stages = new ArrayList<>();
+    for (int n : clients) {
+      stages.add(test.stage(n, stage));
+    }
+    LoadResult.Soak soakResult = soak > 0 ? test.soak(soak) : null;
+    LoadResult result = new LoadResult(url.toString(), file.toString(), serverPid.orElse(null),
+        stages, soakResult);
+    report(result);
+    JsonOutput.write(json, result);
+    boolean onlyExpected = stages.stream().allMatch(s -> s.statuses().keySet().stream()
+        .allMatch(code -> code == 200 || code == 503));
+    return onlyExpected ? 0 : 1;
+  }
+
+  private static void report(LoadResult result) {
+    List<LoadResult.Stage> stages = result.stages();
+    boolean onlyExpected = stages.stream().allMatch(s -> s.statuses().keySet().stream()
+        .allMatch(code -> code == 200 || code == 503));
+    System.out.println("only 200 or 503 answers: " + (onlyExpected ? "yes" : "NO"));
+    Optional<LoadResult.Stage> one = stages.stream().filter(s -> s.clients() == 1).findFirst();
+    Optional<LoadResult.Stage> eight = stages.stream().filter(s -> s.clients() == 8).findFirst();
+    if (one.isPresent() && eight.isPresent() && one.get().throughputPerSecond() > 0) {
+      double ratio = eight.get().throughputPerSecond() / one.get().throughputPerSecond();
+      System.out.printf("throughput 8 clients / 1 client: %.2fx (target >= 1.6x)%n", ratio);
+    }
+    if (result.soak() != null && result.soak().rssGrowthPercent() != null) {
+      System.out.printf("soak RSS growth: %+.2f%% (target < 5%%)%n",
+          result.soak().rssGrowthPercent());
+    }
+  }
+
+  private static Path defaultImage() {
+    return Path.of("..", "shared", "datasets", "TestDataset", "Kvasir", "images",
+        "cju2zp89k9q1g0855k1x0f1xa.jpg");
+  }
+
+  static Duration parseDuration(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      if (t.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+      }
+      if (t.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+      }
+      return Duration.ofSeconds(Long.parseLong(t));
+    } catch (NumberFormatException e) {
+      throw new UserError("--duration: '" + text + "' is not a duration like 60s or 2m");
+    }
+  }
+}
