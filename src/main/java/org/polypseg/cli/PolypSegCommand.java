@@ -19,12 +19,13 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       BenchmarkCommand.class,
       ReportCommand.class,
-      LoadTestCommand.class
+      LoadTestCommand.class,
+      HashPasswordCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "load-test", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "load-test", "hash-password", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);

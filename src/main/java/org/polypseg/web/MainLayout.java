@@ -2,6 +2,8 @@ package org.polypseg.web;
 
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.polypseg.segment.ModelOverview;
 
 /** The frame around every page: the product's name, the navigation and the model in use. */
@@ -21,7 +24,7 @@ public class MainLayout extends Div implements RouterLayout {
 
   private final Main page = new Main();
 
-  public MainLayout(ModelOverview model) {
+  public MainLayout(ModelOverview model, AuthenticationContext authentication) {
     addClassName("page-frame");
     Image logo = new Image("icons/polypseg.svg", "");
     logo.addClassName("brand-logo");
@@ -46,6 +49,15 @@ public class MainLayout extends Div implements RouterLayout {
         "Model in use; weights SHA-256 " + model.summary().sha256());
 
     Header bar = new Header(brand, nav, modelChip);
+    // Only when login is on (polypseg.security.enabled) is anyone signed in.
+    if (authentication.isAuthenticated()) {
+      Button signOut = new Button("Sign out", e -> authentication.logout());
+      signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+      signOut.setId("sign-out");
+      signOut.getElement().setAttribute("title",
+          "Signed in as " + authentication.getPrincipalName().orElse("?"));
+      bar.add(signOut);
+    }
     bar.addClassName("top-bar");
 
     Footer footer = new Footer(new Span("polypseg is for research and education only. It is not "
