@@ -17,6 +17,7 @@ enum ImageFormat {
   GIF("GIF images are not supported"),
   WEBP("WebP images are not supported"),
   HEIF("HEIF/AVIF images are not supported"),
+  VIDEO("this is a video file, not an image: export single frames as PNG or JPEG"),
   JPEG2000("JPEG 2000 images are not supported"),
   PDF("this is a PDF document, not an image"),
   SVG("this is an SVG drawing, not a pixel image");
@@ -61,8 +62,15 @@ enum ImageFormat {
     if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
       return Optional.of(WEBP);
     }
-    if (startsWith(b, 4, 'f', 't', 'y', 'p')) {
-      return Optional.of(HEIF);
+    if (startsWith(b, 4, 'f', 't', 'y', 'p') && b.length >= 12) {
+      // ISO media files: the brand says whether it is a still image or a video.
+      String brand = new String(b, 8, 4, StandardCharsets.ISO_8859_1);
+      return Optional.of(java.util.Set.of("heic", "heix", "heim", "heis", "mif1", "msf1", "avif",
+          "avis").contains(brand) ? HEIF : VIDEO);
+    }
+    if (startsWith(b, 0, 0x1A, 0x45, 0xDF, 0xA3) || (startsWith(b, 0, 'R', 'I', 'F', 'F')
+        && startsWith(b, 8, 'A', 'V', 'I', ' '))) {
+      return Optional.of(VIDEO); // Matroska/WebM, AVI: what endoscopy recorders write
     }
     if (startsWith(b, 0, 0x00, 0x00, 0x00, 0x0C, 'j', 'P', ' ', ' ')
         || startsWith(b, 0, 0xFF, 0x4F, 0xFF, 0x51)) {

@@ -163,6 +163,20 @@ class ImageVariantsTest {
         .isEqualTo(300);
   }
 
+  @Test
+  void aVideoIsToldApartFromAStillImage() {
+    byte[] mp4 = new byte[64];
+    byte[] head = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'};
+    System.arraycopy(head, 0, mp4, 0, head.length);
+    assertThatThrownBy(() -> Images.readRgb(mp4, "exam.jpg"))
+        .hasMessage("exam.jpg: this is a video file, not an image: export single frames as PNG or "
+            + "JPEG; supported: " + Images.SUPPORTED);
+    byte[] heic = mp4.clone();
+    System.arraycopy(new byte[] {'h', 'e', 'i', 'c'}, 0, heic, 8, 4);
+    assertThatThrownBy(() -> Images.readRgb(heic, "photo.jpg"))
+        .hasMessageStartingWith("photo.jpg: HEIF/AVIF images are not supported");
+  }
+
   @ParameterizedTest
   @FieldSource("HOSTILE")
   void hostileFilesAreRefusedNamingTheFileTheReasonAndTheFormats(HostileFile file) {
