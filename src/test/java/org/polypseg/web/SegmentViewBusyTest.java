@@ -27,7 +27,7 @@ class SegmentViewBusyTest {
     return WebTestData.colourSegmenter().segment(image);
   };
   private final SegmentationJobs jobs = new SegmentationJobs(slow, ImageLimits.DEFAULT,
-      new PolypSegProperties.Inference(1, 1, 0, Duration.ofMinutes(1), Duration.ofSeconds(2)));
+      new PolypSegProperties.Inference(1, 1, 1, Duration.ofMinutes(1), Duration.ofSeconds(2)));
   private final UI ui = new UI();
   private final RecordingContext context = new RecordingContext(ui);
 
@@ -40,8 +40,9 @@ class SegmentViewBusyTest {
 
   @Test
   void aFullServerIsReportedAsBusyNamingTheFile() throws Exception {
-    // Another user's image holds the only worker; no queue.
+    // Other users' images hold the only worker and the only place in the queue.
     var other = jobs.submit("other-user.png", png(1));
+    var another = jobs.submit("another-user.png", png(4));
     UI.setCurrent(ui);
     SegmentView view = new SegmentView(jobs,
         new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50));
@@ -57,6 +58,7 @@ class SegmentViewBusyTest {
     }
     release.countDown();
     assertThat(other.get(30, TimeUnit.SECONDS)).isInstanceOf(SegmentationJobs.Segmented.class);
+    assertThat(another.get(30, TimeUnit.SECONDS)).isInstanceOf(SegmentationJobs.Segmented.class);
     view.receive("again.png", png(3));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (view.cases().get(1).status() == ImageCase.Status.SEGMENTING
