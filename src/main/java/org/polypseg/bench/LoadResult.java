@@ -26,10 +26,13 @@ public record LoadResult(String server, String image, Long serverPid, List<Stage
    * @param p95Ms 95th percentile latency of the 200 answers, ms
    * @param rssBeforeMb the server's resident memory before the stage, MiB (null if unknown)
    * @param rssAfterMb the server's resident memory after the stage, MiB (null if unknown)
+   * @param serverCpuCores CPU the server process used, in cores (CPU seconds per second)
+   * @param machineBusyCores CPU the whole machine used, in cores: the load generator, the server
+   *     and anything else running; what is left of the cores is what the server could have had
    */
   public record Stage(int clients, double seconds, Map<Integer, Long> statuses,
       double throughputPerSecond, double p50Ms, double p95Ms, Double rssBeforeMb,
-      Double rssAfterMb) {}
+      Double rssAfterMb, Double serverCpuCores, Double machineBusyCores) {}
 
   /**
    * The soak.

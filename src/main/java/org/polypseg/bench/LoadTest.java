@@ -53,6 +53,8 @@ public final class LoadTest {
   /** {@code clients} concurrent loops for {@code duration}. */
   public LoadResult.Stage stage(int clients, Duration duration) throws InterruptedException {
     OptionalLong rssBefore = memory.residentBytes();
+    java.util.OptionalDouble cpuBefore = memory.cpuSeconds();
+    java.util.Optional<long[]> machineBefore = ServerMemory.machineTicks();
     Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     List<List<Double>> latencies = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(clients);
@@ -82,15 +84,24 @@ public final class LoadTest {
     }
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
+    java.util.OptionalDouble cpuAfter = memory.cpuSeconds();
+    Double serverCores = cpuBefore.isPresent() && cpuAfter.isPresent()
+        ? (cpuAfter.getAsDouble() - cpuBefore.getAsDouble()) / seconds : null;
+    Double machineBusy = machineBefore.flatMap(b -> ServerMemory.machineTicks().map(a ->
+        (double) (a[0] - b[0]) / Math.max(1, a[1] - b[1])
+            * Runtime.getRuntime().availableProcessors())).orElse(null);
     List<Double> ok = new ArrayList<>();
     latencies.forEach(ok::addAll);
     Map<Integer, Long> counts = new TreeMap<>();
     statuses.forEach((status, n) -> counts.put(status, n.get()));
     LoadResult.Stage stage = new LoadResult.Stage(clients, seconds, counts, ok.size() / seconds,
-        percentile(ok, 0.50), percentile(ok, 0.95), mb(rssBefore), mb(memory.residentBytes()));
-    log.printf("%2d clients, %.0f s: %s, %.2f images/s, p50 %.0f ms, p95 %.0f ms, RSS %s -> %s MB%n",
+        percentile(ok, 0.50), percentile(ok, 0.95), mb(rssBefore), mb(memory.residentBytes()),
+        serverCores, machineBusy);
+    log.printf("%2d clients, %.0f s: %s, %.2f images/s, p50 %.0f ms, p95 %.0f ms, RSS %s -> %s MB,"
+            + " server CPU %s cores, machine busy %s of %d cores%n",
         clients, seconds, counts, stage.throughputPerSecond(), stage.p50Ms(), stage.p95Ms(),
-        format(stage.rssBeforeMb()), format(stage.rssAfterMb()));
+        format(stage.rssBeforeMb()), format(stage.rssAfterMb()), cores(serverCores),
+        cores(machineBusy), Runtime.getRuntime().availableProcessors());
     return stage;
   }
 
@@ -179,6 +190,10 @@ public final class LoadTest {
 
   private static Double mb(OptionalLong bytes) {
     return bytes.isPresent() ? bytes.getAsLong() / 1048576.0 : null;
+  }
+
+  private static String cores(Double cores) {
+    return cores == null ? "?" : String.format("%.2f", cores);
   }
 
   private static String format(Double mb) {

@@ -53,6 +53,42 @@ public final class ServerMemory {
   }
 
   /**
+   * CPU time the process has used (user + system), seconds, from /proc/PID/stat; assumes the
+   * usual 100 clock ticks per second. Empty when unknown.
+   */
+  public java.util.OptionalDouble cpuSeconds() {
+    if (pid == null) {
+      return java.util.OptionalDouble.empty();
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+      // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+      return java.util.OptionalDouble.of((Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0);
+    } catch (IOException | RuntimeException e) {
+      return java.util.OptionalDouble.empty();
+    }
+  }
+
+  /**
+   * The whole machine's CPU time so far, {busy, total} in clock ticks summed over cores, from
+   * /proc/stat; empty when unknown. Tells how much of the machine others took during a stage.
+   */
+  public static Optional<long[]> machineTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle + iowait
+      return Optional.of(new long[] {total - idle, total});
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * The process listening on a TCP port of this machine: the socket's inode from
    * /proc/net/tcp(6), then the process holding a descriptor to it.
    */

@@ -63,6 +63,9 @@ class LoadTestTest {
         .isCloseTo(stage.statuses().get(200) / stage.seconds(), org.assertj.core.data.Offset.offset(1e-6));
     assertThat(stage.p95Ms()).isGreaterThanOrEqualTo(stage.p50Ms());
     assertThat(stage.rssBeforeMb()).isNotNull();
+    assertThat(stage.serverCpuCores()).isNotNull().isGreaterThanOrEqualTo(0.0);
+    assertThat(stage.machineBusyCores()).isNotNull().isBetween(0.0,
+        (double) Runtime.getRuntime().availableProcessors() + 0.01);
     assertThat(log.toString()).contains("3 clients");
 
     LoadResult.Soak soak = test.soak(9);
