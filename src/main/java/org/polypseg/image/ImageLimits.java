@@ -17,6 +17,13 @@ public record ImageLimits(long maxBytes, long maxPixels) {
     }
   }
 
+  /** Why a file of {@code size} bytes is refused, naming it: for the decoder and the API's 413. */
+  public String tooLarge(String name, long size) {
+    return String.format(java.util.Locale.ROOT,
+        "%s: the file is %.1f MB, larger than the limit of %.1f MB", name, size / 1048576.0,
+        maxBytes / 1048576.0);
+  }
+
   /**
    * Largest decoded raster, bytes: the pixel limit at 16-bit RGBA. Bounds what a file with many
    * or wide samples per pixel can make the decoder allocate.

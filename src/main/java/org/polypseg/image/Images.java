@@ -82,7 +82,7 @@ public final class Images {
   public static BufferedImage readRgb(byte[] bytes, String name, ImageLimits limits)
       throws ImageReadException {
     if (bytes.length == 0) {
-      throw new ImageReadException(name + ": the file is empty (0 bytes)");
+      throw new ImageReadException(name + ": the file is empty (0 bytes); supported: " + SUPPORTED);
     }
     if (bytes.length > limits.maxBytes()) {
       throw new ImageReadException(tooLarge(name, bytes.length, limits));
@@ -133,8 +133,8 @@ public final class Images {
           throw new IOException("the decoder returned no image");
         }
         if (!damage.isEmpty()) {
-          throw new ImageReadException(
-              name + ": the image is truncated or damaged (" + damage.getFirst() + ")");
+          throw new ImageReadException(name + ": the image is truncated or damaged ("
+              + damage.getFirst() + "); supported: " + SUPPORTED);
         }
         return image;
       } finally {
@@ -155,8 +155,9 @@ public final class Images {
     long pixels = (long) width * height;
     if (pixels > limits.maxPixels()) {
       throw new ImageReadException(String.format(Locale.ROOT,
-          "%s: the image is %d×%d px (%.1f megapixels), more than the limit of %.1f megapixels",
-          name, width, height, pixels / 1e6, limits.maxPixels() / 1e6));
+          "%s: the image is %d×%d px (%.1f megapixels), more than the limit of %.1f megapixels;"
+              + " supported: %s", name, width, height, pixels / 1e6, limits.maxPixels() / 1e6,
+          SUPPORTED));
     }
     Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
     if (types != null && types.hasNext()) {
@@ -168,15 +169,15 @@ public final class Images {
       if (pixels * bitsPerPixel / 8 > limits.maxDecodedBytes()) {
         throw new ImageReadException(String.format(Locale.ROOT,
             "%s: the image has %d samples of up to %d bits per pixel; decoded it would exceed the"
-                + " limit of %d MB", name, sampleBits.length,
-            Arrays.stream(sampleBits).max().orElse(0), limits.maxDecodedBytes() >> 20));
+                + " limit of %d MB; supported: %s", name, sampleBits.length,
+            Arrays.stream(sampleBits).max().orElse(0), limits.maxDecodedBytes() >> 20,
+            SUPPORTED));
       }
     }
   }
 
   private static String tooLarge(String name, long size, ImageLimits limits) {
-    return String.format(Locale.ROOT, "%s: the file is %.1f MB, larger than the limit of %.1f MB",
-        name, size / 1048576.0, limits.maxBytes() / 1048576.0);
+    return limits.tooLarge(name, size) + "; supported: " + SUPPORTED;
   }
 
   /** What went wrong, in words: decoders often throw without a message. */

@@ -154,7 +154,7 @@ class ImageVariantsTest {
     assertThatThrownBy(() -> Images.readRgb(png, "wide.png", new ImageLimits(1 << 20, 50_000)))
         .isInstanceOf(ImageReadException.class)
         .hasMessage("wide.png: the image is 300×200 px (0.1 megapixels), more than the limit of "
-            + "0.1 megapixels");
+            + "0.1 megapixels; supported: " + Images.SUPPORTED);
     assertThatThrownBy(() -> Images.readRgb(png, "big.png", new ImageLimits(100, 50_000)))
         .isInstanceOf(ImageReadException.class)
         .hasMessageStartingWith("big.png: the file is ")
@@ -190,10 +190,9 @@ class ImageVariantsTest {
   }
 
   @Test
-  void everyRefusalOfAFormatNamesTheSupportedOnes() {
+  void everyRefusalNamesTheSupportedFormats() {
     for (HostileFile file : HOSTILE) {
-      if (file.status() == 200 || file.fileName().startsWith("empty")
-          || file.fileName().startsWith("cut.jpg") || file.fileName().startsWith("huge")) {
+      if (file.status() == 200) {
         continue;
       }
       assertThatThrownBy(() -> Images.readRgb(file.bytes(), file.fileName())).as(file.fileName())

@@ -47,7 +47,7 @@ class ImagesReadTest {
   @Test
   void refusesEmptyAndNonImageFiles() {
     assertThatThrownBy(() -> Images.readRgb(new byte[0], "empty.png"))
-        .hasMessage("empty.png: the file is empty (0 bytes)");
+        .hasMessage("empty.png: the file is empty (0 bytes); supported: " + Images.SUPPORTED);
     assertThatThrownBy(() -> Images.readRgb("hello".getBytes(), "notes.png"))
         .hasMessageStartingWith("notes.png: not a recognised image format");
   }

@@ -44,7 +44,7 @@ public final class HostileFiles {
 
   private HostileFiles() {}
 
-  /** The corpus of issue 5, every file refused with a 400 except the 1×1 image. */
+  /** The corpus of issue 5: every file refused (400, or 413 over the size limit) but the 1×1. */
   public static List<HostileFile> corpus() {
     BufferedImage frame = SyntheticData.pair(160, 120, new Random(3))[0];
     byte[] jpeg = encode(frame, "jpg");
@@ -65,8 +65,18 @@ public final class HostileFiles {
             "not a readable TIFF image"),
         new HostileFile("animated.gif", animatedGif(), 400, "GIF images are not supported"),
         new HostileFile("drawing.svg", svg(), 400, "this is an SVG drawing, not a pixel image"),
+        new HostileFile("huge.png", oversized(), 413,
+            "the file is 21.0 MB, larger than the limit of 20.0 MB"),
         new HostileFile("one-pixel.png", encode(new BufferedImage(1, 1,
             BufferedImage.TYPE_INT_RGB), "png"), 200, ""));
+  }
+
+  /** 21 MB: a PNG signature and random bytes, over the default limit of 20 MB. */
+  private static byte[] oversized() {
+    byte[] bytes = new byte[21 * 1024 * 1024];
+    new Random(1).nextBytes(bytes);
+    System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, bytes, 0, 8);
+    return bytes;
   }
 
   /** An image in a format ImageIO writes. */

@@ -42,6 +42,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(UploadTooLargeException.class)
+  ProblemDetail tooLarge(UploadTooLargeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    problem.setTitle("Upload too large");
+    problem.setType(TOO_LARGE);
+    return problem;
+  }
+
   /** 503 with Retry-After in whole seconds (RFC 9110), so that clients back off politely. */
   @ExceptionHandler(ServerBusyException.class)
   ResponseEntity<ProblemDetail> busy(ServerBusyException e) {
@@ -61,8 +70,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-        "A file in the request is larger than the limit of " + maxImageSize.toMegabytes()
-            + " MB per file.");
+        "The request is larger than the server accepts; images and masks are limited to "
+            + maxImageSize.toMegabytes() + " MB each.");
     problem.setTitle("Upload too large");
     problem.setType(TOO_LARGE);
     return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);

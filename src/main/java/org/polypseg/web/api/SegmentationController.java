@@ -77,11 +77,13 @@ public class SegmentationController {
           "threshold must be between 0 and 1, was " + threshold);
     }
     String imageName = nameOf(image, "image");
+    checkSize(image, imageName);
     boolean[] truth = null;
     BufferedImage maskImage = null;
     String maskName = null;
     if (mask != null) {
       maskName = nameOf(mask, "mask");
+      checkSize(mask, maskName);
       maskImage = read(mask.getBytes(), maskName, jobs.limits());
       truth = Images.binaryMask(maskImage);
     }
@@ -119,6 +121,13 @@ public class SegmentationController {
       return Images.readRgb(bytes, name, limits);
     } catch (ImageReadException e) {
       throw new BadUploadException("Unreadable image", e.getMessage());
+    }
+  }
+
+  /** Checked here rather than by the servlet container, so that the 413 can name the file. */
+  private void checkSize(MultipartFile file, String name) {
+    if (file.getSize() > jobs.limits().maxBytes()) {
+      throw new UploadTooLargeException(jobs.limits().tooLarge(name, file.getSize()));
     }
   }
 
