@@ -127,7 +127,8 @@ public class SegmentationController {
   /** Checked here rather than by the servlet container, so that the 413 can name the file. */
   private void checkSize(MultipartFile file, String name) {
     if (file.getSize() > jobs.limits().maxBytes()) {
-      throw new UploadTooLargeException(jobs.limits().tooLarge(name, file.getSize()));
+      throw new UploadTooLargeException(jobs.limits().tooLarge(name, file.getSize())
+          + "; supported: " + Images.SUPPORTED);
     }
   }
 
