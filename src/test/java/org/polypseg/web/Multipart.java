@@ -30,13 +30,22 @@ public final class Multipart {
 
   /** POSTs the form and returns the answer as text. */
   public HttpResponse<String> post(URI uri) throws Exception {
+    return send(uri, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** POSTs the form and returns the answer as bytes (documents, images). */
+  public HttpResponse<byte[]> postForBytes(URI uri) throws Exception {
+    return send(uri, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private <T> HttpResponse<T> send(URI uri, HttpResponse.BodyHandler<T> handler) throws Exception {
     write("--" + boundary + "--\r\n");
     HttpRequest request = HttpRequest.newBuilder(uri)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
         .build();
     try (HttpClient client = HttpClient.newHttpClient()) {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request, handler);
     }
   }
 
