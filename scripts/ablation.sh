@@ -13,6 +13,10 @@ DATA=${POLYPSEG_DATASETS:-../shared/datasets}
 OUT=models/ablation
 WORK=target/ablation
 mkdir -p "$OUT" "$WORK"
+# Run from a copy of the jar: a rebuild during the hour this takes must not break the runs.
+[ -f target/polypseg.jar ] || ./polypseg build
+cp target/polypseg.jar "$WORK/polypseg.jar"
+export POLYPSEG_JAR="$PWD/$WORK/polypseg.jar"
 for seed in 1 2 3; do
   for mixer in quantum classical; do
     name=$mixer-seed$seed
@@ -25,3 +29,19 @@ for seed in 1 2 3; do
     echo "$name: $(grep -m1 '"mDice"' "$OUT/$name-kvasir.json") (Kvasir) $(grep -m1 '"mDice"' "$OUT/$name-cvc.json") (CVC)"
   done
 done
+
+# Mean ± sample sd over the seeds, per mixer and test set: models/ablation/summary.json, and a
+# Markdown table for MODEL_CARD.md on standard output.
+jq -n '
+  def stats: (length) as $n | (add / $n) as $m
+    | {n: $n, mean: $m, sd: (if $n > 1 then ((map(. - $m | . * .) | add) / ($n - 1) | sqrt) else 0 end)};
+  [inputs | {file: input_filename, mDice, diceAt05}]
+  | map(. + (.file | capture("(?<mixer>[a-z]+)-seed(?<seed>[0-9]+)-(?<set>[a-z]+)\\.json$")))
+  | group_by(.mixer + "/" + .set)
+  | map({mixer: .[0].mixer, set: .[0].set, seeds: map(.seed | tonumber),
+         mDice: (map(.mDice) | stats), diceAt05: (map(.diceAt05) | stats)})' \
+  "$OUT"/*-seed*-kvasir.json "$OUT"/*-seed*-cvc.json > "$OUT/summary.json"
+echo "| mixer | test set | seeds | mDice (mean ± sd) | Dice@0.5 (mean ± sd) |"
+echo "|---|---|---|---|---|"
+jq -r '.[] | "| \(.mixer) | \(if .set == "cvc" then "CVC-ClinicDB" else "Kvasir-SEG" end) | \(.seeds | map(tostring) | join(", ")) | \(.mDice.mean * 1000 | round / 1000) ± \(.mDice.sd * 1000 | round / 1000) | \(.diceAt05.mean * 1000 | round / 1000) ± \(.diceAt05.sd * 1000 | round / 1000) |"' \
+  "$OUT/summary.json"

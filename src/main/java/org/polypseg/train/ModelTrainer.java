@@ -6,6 +6,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.DefaultTrainingConfig;
@@ -98,10 +99,15 @@ public final class ModelTrainer {
           .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
           .optDevices(new Device[] {Device.cpu()});
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(new Shape(options.batchSize(), 3, size, size));
+        Shape inputShape = new Shape(options.batchSize(), 3, size, size);
         if (state != null) {
+          // Load before the trainer initializes: it caches every parameter's array in its
+          // parameter store, and loading afterwards would swap in new arrays that the optimizer
+          // never sees (training would go on from random weights and save the stale checkpoint).
+          network.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
           loadWeights(network, model.getNDManager(), options.checkpoints().resolve(CHECKPOINT_MODEL));
         }
+        trainer.initialize(inputShape);
         for (int epoch = startEpoch; epoch < options.epochs(); epoch++) {
           double lastDice = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).validationDice();
           EpochRecord row = runEpoch(trainer, network, train, validation, epoch, schedule, lastDice);

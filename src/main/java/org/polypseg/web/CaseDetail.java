@@ -3,7 +3,6 @@ package org.polypseg.web;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -103,10 +102,10 @@ public class CaseDetail extends Div {
     label.setWidth("18em");
     label.setHelperText("used in reports");
 
-    Anchor overlayPng = download("Overlay PNG", Downloads.png(stem + "-overlay.png",
+    Anchor overlayPng = Downloads.button("Overlay PNG", Downloads.png(stem + "-overlay.png",
         () -> SegmentationImages.overlay(image, s, imageCase.threshold(), imageCase.truth())));
     overlayPng.setId("download-overlay");
-    Anchor maskPng = download("Mask PNG", Downloads.png(stem + "-mask.png",
+    Anchor maskPng = Downloads.button("Mask PNG", Downloads.png(stem + "-mask.png",
         () -> SegmentationImages.maskImage(s, imageCase.threshold())));
     maskPng.setId("download-mask");
     actions.add(overlayPng, maskPng);
@@ -226,15 +225,6 @@ public class CaseDetail extends Div {
       values[i] = truth[i] ? 1f : 0f;
     }
     return Images.greyImage(values, w, h);
-  }
-
-  private static Anchor download(String text, com.vaadin.flow.server.streams.DownloadHandler handler) {
-    Button button = new Button(text, VaadinIcon.DOWNLOAD_ALT.create());
-    button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-    button.setTabIndex(-1);
-    Anchor anchor = new Anchor(handler, AttachmentType.DOWNLOAD, "");
-    anchor.add(button);
-    return anchor;
   }
 
   private static Div panel(String caption, com.vaadin.flow.component.Component... content) {

@@ -1,5 +1,10 @@
 package org.polypseg.web;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.awt.image.BufferedImage;
 import java.util.function.Supplier;
@@ -41,5 +46,15 @@ final class Downloads {
       event.setContentLength(png.length);
       event.getOutputStream().write(png);
     };
+  }
+
+  /** A small download button: an anchor around it, so the browser saves what {@code handler} sends. */
+  static Anchor button(String text, DownloadHandler handler) {
+    Button button = new Button(text, VaadinIcon.DOWNLOAD_ALT.create());
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    button.setTabIndex(-1);
+    Anchor anchor = new Anchor(handler, AttachmentType.DOWNLOAD, "");
+    anchor.add(button);
+    return anchor;
   }
 }

@@ -193,7 +193,7 @@ public final class ImageCase {
     }
   }
 
-  static String baseName(String fileName) {
+  public static String baseName(String fileName) {
     String name = fileName.replaceAll(".*[/\\\\]", "");
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;

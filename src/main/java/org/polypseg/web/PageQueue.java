@@ -5,12 +5,12 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One page's files on their way to the shared {@link SegmentationJobs}: at most one per worker in
- * the shared queue at a time, the rest wait here. A clinician dropping fifty frames then shares the
+ * One page's (or one API request's) files on their way to the shared {@link SegmentationJobs}: at
+ * most one per worker in the shared queue at a time, the rest wait here. A clinician dropping fifty frames then shares the
  * server fairly with the others instead of filling its queue (and being told it is busy) at once;
  * the server is only "busy" for a page when other users fill it.
  */
-final class PageQueue {
+public final class PageQueue {
 
   private record Pending(String fileName, byte[] bytes, CompletableFuture<SegmentationJobs.Outcome> result) {}
 
@@ -19,13 +19,13 @@ final class PageQueue {
   private final Deque<Pending> waiting = new ArrayDeque<>();
   private int inFlight;
 
-  PageQueue(SegmentationJobs jobs) {
+  public PageQueue(SegmentationJobs jobs) {
     this.jobs = jobs;
     this.maxInFlight = Math.max(1, jobs.workerCount());
   }
 
   /** Queues a file; completes like {@link SegmentationJobs#submit}. Any thread. */
-  CompletableFuture<SegmentationJobs.Outcome> submit(String fileName, byte[] bytes) {
+  public CompletableFuture<SegmentationJobs.Outcome> submit(String fileName, byte[] bytes) {
     Pending pending = new Pending(fileName, bytes, new CompletableFuture<>());
     synchronized (this) {
       waiting.add(pending);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.polypseg.report.ReportFormat;
+import org.polypseg.report.ReportService;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.SegmentationImages;
 
@@ -44,19 +47,23 @@ public class SegmentView extends Div {
 
   private final SegmentationJobs jobs;
   private final PageQueue pageQueue;
+  private final ReportService reports;
   private final long maxFileBytes;
   private final List<ImageCase> cases = new ArrayList<>();
   private final CaseStrip strip = new CaseStrip(this::select);
   private final Div detailHolder = new Div();
   private final Span queueText = new Span();
   private final HorizontalLayout queue;
+  private final HorizontalLayout batchReports = new HorizontalLayout();
+  private final Span batchText = new Span();
   private volatile UiContext ui;
   private ImageCase selected;
   private CaseDetail detail;
 
-  public SegmentView(SegmentationJobs jobs, PolypSegProperties properties) {
+  public SegmentView(SegmentationJobs jobs, ReportService reports, PolypSegProperties properties) {
     this.jobs = jobs;
     this.pageQueue = new PageQueue(jobs);
+    this.reports = reports;
     this.maxFileBytes = properties.maxImageSize().toBytes();
     addClassName("segment-view");
 
@@ -87,9 +94,14 @@ public class SegmentView extends Div {
     queue.setId("queue");
     queue.setVisible(false);
 
+    batchReports.addClassName("batch-reports");
+    batchReports.setId("batch-reports");
+    batchReports.setAlignItems(FlexComponent.Alignment.CENTER);
+    batchReports.setVisible(false);
+
     detailHolder.addClassName("detail-holder");
     detailHolder.add(introduction());
-    add(upload, queue, strip, detailHolder);
+    add(upload, queue, strip, batchReports, detailHolder);
   }
 
   @Override
@@ -143,6 +155,27 @@ public class SegmentView extends Div {
       showDetail();
     }
     updateQueue();
+    updateBatchReports();
+  }
+
+  /** Batch report buttons, once two or more images are segmented. */
+  private void updateBatchReports() {
+    long done = cases.stream().filter(ImageCase::isDone).count();
+    if (done < 2) {
+      batchReports.setVisible(false);
+      return;
+    }
+    if (batchReports.getComponentCount() == 0) {
+      ReportDownloads downloads = new ReportDownloads(reports, ui);
+      Anchor pdf = Downloads.button("Batch report PDF", downloads.batch(this::cases, ReportFormat.PDF));
+      pdf.setId("batch-report-pdf");
+      Anchor docx = Downloads.button("Batch report Word",
+          downloads.batch(this::cases, ReportFormat.DOCX));
+      docx.setId("batch-report-docx");
+      batchReports.add(batchText, pdf, docx);
+    }
+    batchText.setText(done + " images segmented; each at its own threshold:");
+    batchReports.setVisible(true);
   }
 
   /** Shows {@code c} in the detail area. */
@@ -157,6 +190,12 @@ public class SegmentView extends Div {
     detail = new CaseDetail(selected, detailContext(), maxFileBytes);
     if (selected.isDone()) {
       detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(selected));
+      ReportDownloads downloads = new ReportDownloads(reports, ui);
+      Anchor pdf = Downloads.button("Report PDF", downloads.single(selected, ReportFormat.PDF));
+      pdf.setId("report-pdf");
+      Anchor docx = Downloads.button("Report Word", downloads.single(selected, ReportFormat.DOCX));
+      docx.setId("report-docx");
+      detail.actions().add(pdf, docx);
     }
     detailHolder.add(detail);
   }
@@ -188,6 +227,10 @@ public class SegmentView extends Div {
 
   CaseStrip strip() {
     return strip;
+  }
+
+  boolean batchReportsVisible() {
+    return batchReports.isVisible();
   }
 
   boolean queueVisible() {

@@ -17,7 +17,7 @@ import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
 /** Reads generated documents back with real readers: OpenPDF's text extractor and POI. */
-final class ReportDocuments {
+public final class ReportDocuments {
 
   private ReportDocuments() {}
 
@@ -40,11 +40,11 @@ final class ReportDocuments {
     }
   }
 
-  static String pdfText(byte[] pdf) {
+  public static String pdfText(byte[] pdf) {
     return String.join("\n", pdfPages(pdf));
   }
 
-  static XWPFDocument docx(byte[] bytes) {
+  public static XWPFDocument docx(byte[] bytes) {
     try {
       return new XWPFDocument(new ByteArrayInputStream(bytes));
     } catch (IOException e) {
@@ -53,7 +53,7 @@ final class ReportDocuments {
   }
 
   /** All text of a Word document, headers and footers included. */
-  static String docxText(XWPFDocument doc) {
+  public static String docxText(XWPFDocument doc) {
     try (XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
       return extractor.getText();
     } catch (IOException e) {

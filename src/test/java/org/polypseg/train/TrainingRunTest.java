@@ -38,10 +38,18 @@ class TrainingRunTest {
     assertThat(info.architecture()).isEqualTo(spec);
     assertThat(info.training()).containsEntry("validationPairs", 4).containsEntry("seed", 7);
 
+    Path lastWeights = checkpoints.resolve("last").resolve(ModelStore.WEIGHTS_FILE);
+    byte[] afterTwo = Files.readAllBytes(lastWeights);
+
     TrainOptions more = new TrainOptions(List.of(data), out, checkpoints, spec, 3, 4, 0.01f, 7, 7,
         0.2, 0, true, null);
     List<EpochRecord> resumed = new ModelTrainer(more, log).train();
     assertThat(resumed).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
+    // The resumed epoch trained the loaded weights, and what it saved is what it trained.
+    assertThat(Files.readAllBytes(lastWeights)).as("checkpoint after the resumed epoch")
+        .isNotEqualTo(afterTwo);
+    assertThat(resumed.get(2).trainLoss()).as("resumed loss continues, not restarts")
+        .isLessThan(history.get(0).trainLoss());
   }
 
   @Test

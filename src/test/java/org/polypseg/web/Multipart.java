@@ -30,11 +30,21 @@ public final class Multipart {
 
   /** POSTs the form and returns the answer as text. */
   public HttpResponse<String> post(URI uri) throws Exception {
-    return post(uri, null);
+    return send(uri, null, HttpResponse.BodyHandlers.ofString());
   }
 
   /** POSTs the form with an Authorization header (none when null). */
   public HttpResponse<String> post(URI uri, String authorization) throws Exception {
+    return send(uri, authorization, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** POSTs the form and returns the answer as bytes (documents, images). */
+  public HttpResponse<byte[]> postForBytes(URI uri) throws Exception {
+    return send(uri, null, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private <T> HttpResponse<T> send(URI uri, String authorization,
+      HttpResponse.BodyHandler<T> handler) throws Exception {
     write("--" + boundary + "--\r\n");
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -44,7 +54,7 @@ public final class Multipart {
     }
     HttpRequest request = builder.build();
     try (HttpClient client = HttpClient.newHttpClient()) {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request, handler);
     }
   }
 

@@ -187,6 +187,13 @@ class SegmentPageBrowserTest {
     screenshot("04b-metrics");
     js("window.scrollTo(0, 0)");
 
+    // The report is made from what the page shows: this frame, threshold 0.55, with its truth.
+    driver.findElement(By.cssSelector("#report-pdf")).click();
+    String report = org.polypseg.report.ReportDocuments.pdfText(
+        Files.readAllBytes(awaitDownload(".pdf")));
+    assertThat(report).contains(FRAMES.get(0) + ".jpg", "0.55");
+    assertThat(report).containsIgnoringCase("dice");
+
     // Bad files: named in a notification; the image on screen stays.
     Path notes = Files.writeString(OUT.resolve("notes.png"), "not an image");
     Path empty = Files.write(OUT.resolve("empty.jpg"), new byte[0]);

@@ -45,6 +45,7 @@ class SegmentViewBusyTest {
     var another = jobs.submit("another-user.png", png(4));
     UI.setCurrent(ui);
     SegmentView view = new SegmentView(jobs,
+        new org.polypseg.report.ReportService(org.polypseg.report.ReportTemplates.defaults(), null),
         new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50));
     view.useContext(context);
 

@@ -12,6 +12,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.polypseg.report.ReportDocuments;
+import org.polypseg.report.ReportFormat;
+import org.polypseg.report.ReportService;
+import org.polypseg.report.ReportTemplates;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.web.WebTestData.RecordingContext;
 import org.springframework.util.unit.DataSize;
@@ -22,12 +26,13 @@ class SegmentViewTest {
   private final SegmentationJobs jobs = new SegmentationJobs(WebTestData.colourSegmenter());
   private final UI ui = new UI();
   private final RecordingContext context = new RecordingContext(ui);
+  private final ReportService reports = new ReportService(ReportTemplates.defaults(), null);
   private SegmentView view;
 
   @BeforeEach
   void setUp() {
     UI.setCurrent(ui);
-    view = new SegmentView(jobs,
+    view = new SegmentView(jobs, reports,
         new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50));
     view.useContext(context);
   }
@@ -76,6 +81,42 @@ class SegmentViewTest {
 
     view.select(view.cases().get(2));
     assertThat(view.detail().imageCase().fileName()).isEqualTo("c.tiff");
+    assertThat(view.batchReportsVisible()).as("batch report buttons with 3 images").isTrue();
+    assertThat(view.detail().actions().getChildren().map(child -> child.getId().orElse("")))
+        .contains("download-overlay", "download-mask", "report-pdf", "report-docx");
+  }
+
+  @Test
+  void reportsFollowTheSettledThresholdAndTheTruthOfEachImage() {
+    BufferedImage[] a = WebTestData.pair(320, 240, 1);
+    BufferedImage[] b = WebTestData.pair(200, 160, 2);
+    view.receive("a.png", WebTestData.encode(a[0], "png"));
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.batchReportsVisible()).as("no batch report for one image").isFalse();
+    }
+    view.receive("b.png", WebTestData.encode(b[0], "png"));
+    awaitAllSettled();
+    ReportDownloads downloads = new ReportDownloads(reports, context);
+    synchronized (context) {
+      assertThat(view.batchReportsVisible()).isTrue();
+      ImageCase first = view.cases().get(0);
+      first.setThreshold(0.7);
+      first.attachTruth("a-mask.png", org.polypseg.image.Images.binaryMask(a[1]), 320, 240);
+      first.setLabel("study 12");
+
+      ReportDownloads.Report single = downloads.render(java.util.List.of(first), first.label(),
+          ReportFormat.PDF);
+      String text = ReportDocuments.pdfText(single.document());
+      assertThat(single.fileName()).endsWith(".pdf");
+      assertThat(text).contains("study 12", "a.png", "0.70").doesNotContain("b.png");
+      assertThat(text).containsIgnoringCase("dice");
+
+      ReportDownloads.Report batch = downloads.render(view.cases(), null, ReportFormat.DOCX);
+      String words = ReportDocuments.docxText(ReportDocuments.docx(batch.document()));
+      assertThat(batch.fileName()).endsWith(".docx");
+      assertThat(words).contains("a.png", "b.png");
+    }
   }
 
   @Test

@@ -168,7 +168,7 @@ class SegmentationApiTest {
     return new byte[][] {jpeg.toByteArray(), png(pair[1])};
   }
 
-  private static byte[] png(BufferedImage image) throws Exception {
+  static byte[] png(BufferedImage image) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(image, "png", out);
     return out.toByteArray();

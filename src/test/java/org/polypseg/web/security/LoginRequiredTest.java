@@ -49,6 +49,8 @@ class LoginRequiredTest {
         .statusCode()).isEqualTo(401);
     assertThat(new Multipart().file("image", "a.png", png)
         .post(uri("/api/segmentations"), basic("alice", "wrong")).statusCode()).isEqualTo(401);
+    assertThat(new Multipart().file("image", "a.png", png).post(uri("/api/reports"))
+        .statusCode()).isEqualTo(401);
     HttpResponse<String> ok = new Multipart().file("image", "a.png", png)
         .post(uri("/api/segmentations"), basic("alice", PASSWORD));
     assertThat(ok.statusCode()).isEqualTo(200);

@@ -1,0 +1,144 @@
+package org.polypseg.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.polypseg.report.ReportException;
+import org.polypseg.report.ReportFormat;
+import org.polypseg.report.ReportItem;
+import org.polypseg.report.ReportRequest;
+import org.polypseg.report.ReportService;
+import org.polypseg.segment.PolypSegProperties;
+import org.polypseg.web.PageQueue;
+import org.polypseg.web.SegmentationJobs;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Reports over HTTP: the same fields as {@code /api/segmentations}, with several {@code image}
+ * parts allowed; the answer is the PDF or Word document. Stateless: nothing is kept afterwards.
+ */
+@RestController
+@RequestMapping("/api/reports")
+@Tag(name = "Reports", description = "Word and PDF reports on segmented images")
+public class ReportController {
+
+  private final SegmentationJobs jobs;
+  private final ReportService reports;
+  private final int maxFiles;
+
+  public ReportController(SegmentationJobs jobs, ReportService reports,
+      PolypSegProperties properties) {
+    this.jobs = jobs;
+    this.reports = reports;
+    this.maxFiles = properties.maxFiles();
+  }
+
+  @Operation(
+      summary = "Report on one or several images",
+      description = "Segments every image and returns a report: with one image a one-image "
+          + "report, with several a batch report (one section per image, a summary table with "
+          + "mean ± sd and charts). Masks are matched to images by base name (with a single "
+          + "image, a single mask belongs to it whatever its name).")
+  @ApiResponse(responseCode = "200", description = "The report",
+      content = {@Content(mediaType = "application/pdf"),
+          @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")})
+  @ApiResponse(responseCode = "400", description = "An unreadable image, a mask of another size "
+      + "or without an image, an unknown format, a bad threshold or case label",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "413", description = "A file larger than the limit",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "503", description = "The server is busy; try again after "
+      + "Retry-After seconds",
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<byte[]> report(
+      @Parameter(description = "pdf or docx") @RequestParam(name = "format", defaultValue = "pdf")
+          String format,
+      @Parameter(description = "One or more images: PNG, JPEG, TIFF or BMP")
+          @RequestPart("image") List<MultipartFile> images,
+      @Parameter(description = "Optional ground-truth masks, white = polyp, each its image's size")
+          @RequestPart(name = "mask", required = false) List<MultipartFile> masks,
+      @Parameter(description = "Threshold in 0..1; a pixel is polyp when its probability is >= it")
+          @RequestParam(name = "threshold", defaultValue = "0.5") double threshold,
+      @Parameter(description = "Optional case label printed on the report (no patient data)")
+          @RequestParam(name = "case", required = false) String caseLabel)
+      throws IOException {
+    ReportFormat reportFormat = parseFormat(format);
+    UploadChecks.threshold(threshold);
+    String label = checkedLabel(caseLabel);
+    if (images.size() > maxFiles) {
+      throw new BadUploadException("Too many images",
+          images.size() + " images in one request; at most " + maxFiles + " are accepted");
+    }
+    MaskMatcher matcher = MaskMatcher.of(images, masks == null ? List.of() : masks);
+    for (MultipartFile file : images) {
+      UploadChecks.size(file, UploadChecks.nameOf(file, "image"), jobs.limits());
+    }
+    for (MultipartFile file : masks == null ? List.<MultipartFile>of() : masks) {
+      UploadChecks.size(file, UploadChecks.nameOf(file, "mask"), jobs.limits());
+    }
+    // Queue every image first: segmentation runs while the rest of the request is checked. A
+    // request's own queue feeds the shared one a worker's worth at a time, so that a batch
+    // shares the server with other users instead of filling its queue.
+    PageQueue queue = new PageQueue(jobs);
+    List<CompletableFuture<SegmentationJobs.Outcome>> outcomes = new ArrayList<>();
+    for (MultipartFile image : images) {
+      outcomes.add(queue.submit(UploadChecks.nameOf(image, "image"), image.getBytes()));
+    }
+    List<ReportItem> items = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      SegmentationJobs.Segmented segmented = UploadChecks.segmented(outcomes.get(i).join());
+      String name = UploadChecks.nameOf(images.get(i), "image");
+      boolean[] truth = matcher.truthFor(i, name, segmented.segmentation());
+      items.add(new ReportItem(name, segmented.image(), segmented.segmentation(), threshold, truth));
+    }
+    ReportRequest request = ReportRequest.of(label, items);
+    byte[] document;
+    try {
+      document = reports.render(request, reportFormat);
+    } catch (ReportException e) {
+      throw new ReportUnavailableException(e.getMessage());
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(reportFormat.mediaType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(ReportService.fileName(request, reportFormat)).build().toString())
+        .body(document);
+  }
+
+  private static ReportFormat parseFormat(String format) {
+    try {
+      return ReportFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new BadUploadException("Unknown report format", e.getMessage());
+    }
+  }
+
+  private static String checkedLabel(String caseLabel) {
+    try {
+      return ReportRequest.checkCaseLabel(caseLabel);
+    } catch (IllegalArgumentException e) {
+      throw new BadUploadException("Unusable case label", e.getMessage());
+    }
+  }
+}
