@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Patient images leave no trace: an upload is held in memory only (no temporary file holds its
- * bytes), the answer's PNG carries none of the upload's metadata, and the log never names the
- * file.
+ * bytes), neither the answer's PNG nor a report's pictures carry the upload's metadata, and the
+ * log never names the file.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -67,6 +67,8 @@ class NothingAtRestTest {
         .post(URI.create("http://localhost:" + port + "/api/segmentations"));
     HttpResponse<String> bad = new Multipart().file("image", fileName, new byte[] {1, 2, 3})
         .post(URI.create("http://localhost:" + port + "/api/segmentations"));
+    HttpResponse<byte[]> report = new Multipart().file("image", fileName, png)
+        .postForBytes(URI.create("http://localhost:" + port + "/api/reports?format=docx"));
 
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -74,6 +76,9 @@ class NothingAtRestTest {
         JsonMapper.builder().build().readTree(ok.body()).get("maskPng").asString());
     assertThat(HostileFiles.pngChunks(mask)).containsOnly("IHDR", "IDAT", "IEND");
     assertThat(new String(mask, StandardCharsets.ISO_8859_1)).doesNotContain("Jane");
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(containsBytes(unzipped(report.body()), marker.getBytes(StandardCharsets.ISO_8859_1)))
+        .as("the report's pictures are made from the pixels alone").isFalse();
 
     // Nothing left behind in the temp folder holds the upload's bytes.
     byte[] needle = marker.getBytes(StandardCharsets.ISO_8859_1);
@@ -109,21 +114,36 @@ class NothingAtRestTest {
     }
   }
 
+  /** Every entry of a zip (a .docx) one after another, uncompressed. */
+  private static byte[] unzipped(byte[] zip) throws IOException {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      while (in.getNextEntry() != null) {
+        all.writeBytes(in.readAllBytes());
+      }
+    }
+    return all.toByteArray();
+  }
+
   private static boolean contains(Path file, byte[] needle) {
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      outer:
-      for (int i = 0; i + needle.length <= bytes.length; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (bytes[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
+      return containsBytes(Files.readAllBytes(file), needle);
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static boolean containsBytes(byte[] bytes, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= bytes.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 }
