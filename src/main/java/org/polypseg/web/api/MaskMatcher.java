@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.polypseg.image.ImageLimits;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.web.ImageCase;
 import org.springframework.web.multipart.MultipartFile;
@@ -51,13 +52,14 @@ final class MaskMatcher {
   }
 
   /** The truth of image {@code index}, or null when it has no mask. */
-  boolean[] truthFor(int index, String imageName, Segmentation s) throws IOException {
+  boolean[] truthFor(int index, String imageName, Segmentation s, ImageLimits limits)
+      throws IOException {
     MultipartFile mask = maskOfImage.get(index);
     if (mask == null) {
       return null;
     }
     String maskName = UploadChecks.nameOf(mask, "mask");
-    return UploadChecks.truth(UploadChecks.read(mask.getBytes(), maskName), maskName, imageName, s);
+    return UploadChecks.truth(UploadChecks.read(mask.getBytes(), maskName, limits), maskName, imageName, s);
   }
 
   private static String base(String fileName) {

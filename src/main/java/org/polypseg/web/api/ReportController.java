@@ -109,7 +109,7 @@ public class ReportController {
     for (int i = 0; i < images.size(); i++) {
       SegmentationJobs.Segmented segmented = UploadChecks.segmented(outcomes.get(i).join());
       String name = UploadChecks.nameOf(images.get(i), "image");
-      boolean[] truth = matcher.truthFor(i, name, segmented.segmentation());
+      boolean[] truth = matcher.truthFor(i, name, segmented.segmentation(), jobs.limits());
       items.add(new ReportItem(name, segmented.image(), segmented.segmentation(), threshold, truth));
     }
     ReportRequest request = ReportRequest.of(label, items);

@@ -10,9 +10,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
-import org.polypseg.image.ImageLimits;
-import org.polypseg.image.ImageReadException;
-import org.polypseg.image.Images;
 import org.polypseg.segment.ModelSummary;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
@@ -72,35 +69,21 @@ public class SegmentationController {
           @RequestParam(name = "threshold", defaultValue = "0.5")
           double threshold)
       throws IOException {
-    if (!(threshold >= 0 && threshold <= 1)) {
-      throw new BadUploadException("Threshold out of range",
-          "threshold must be between 0 and 1, was " + threshold);
-    }
-    String imageName = nameOf(image, "image");
-    checkSize(image, imageName);
-    boolean[] truth = null;
+    UploadChecks.threshold(threshold);
+    String imageName = UploadChecks.nameOf(image, "image");
+    UploadChecks.size(image, imageName, jobs.limits());
     BufferedImage maskImage = null;
     String maskName = null;
     if (mask != null) {
-      maskName = nameOf(mask, "mask");
-      checkSize(mask, maskName);
-      maskImage = read(mask.getBytes(), maskName, jobs.limits());
-      truth = Images.binaryMask(maskImage);
+      maskName = UploadChecks.nameOf(mask, "mask");
+      UploadChecks.size(mask, maskName, jobs.limits());
+      // Read before queueing the image: a bad mask is refused without using the model.
+      maskImage = UploadChecks.read(mask.getBytes(), maskName, jobs.limits());
     }
-    SegmentationJobs.Outcome outcome = jobs.submit(imageName, image.getBytes()).join();
-    switch (outcome) {
-      case SegmentationJobs.Rejected(String message) ->
-          throw new BadUploadException("Unreadable image", message);
-      case SegmentationJobs.Busy(String message, java.time.Duration retryAfter) ->
-          throw new ServerBusyException(message, retryAfter);
-      case SegmentationJobs.Segmented ignored -> { }
-    }
-    Segmentation s = ((SegmentationJobs.Segmented) outcome).segmentation();
-    if (maskImage != null && (maskImage.getWidth() != s.width() || maskImage.getHeight() != s.height())) {
-      throw new BadUploadException("Mask does not fit the image", maskName + ": the mask is "
-          + maskImage.getWidth() + "×" + maskImage.getHeight() + " px but " + imageName + " is "
-          + s.width() + "×" + s.height() + " px");
-    }
+    Segmentation s =
+        UploadChecks.segmented(jobs.submit(imageName, image.getBytes()).join()).segmentation();
+    boolean[] truth =
+        maskImage == null ? null : UploadChecks.truth(maskImage, maskName, imageName, s);
     ThresholdAnalysis a = SegmentationService.analyze(s, threshold, truth);
     List<SegmentationResponse.RegionJson> regions = a.regions().stream()
         .map(r -> new SegmentationResponse.RegionJson(r.areaPx(),
@@ -114,26 +97,5 @@ public class SegmentationController {
         new SegmentationResponse.ModelJson(m.name(), m.sha256(), m.backend(), m.qubits(),
             m.layers(), m.inputSize()),
         maskPng);
-  }
-
-  private static BufferedImage read(byte[] bytes, String name, ImageLimits limits) {
-    try {
-      return Images.readRgb(bytes, name, limits);
-    } catch (ImageReadException e) {
-      throw new BadUploadException("Unreadable image", e.getMessage());
-    }
-  }
-
-  /** Checked here rather than by the servlet container, so that the 413 can name the file. */
-  private void checkSize(MultipartFile file, String name) {
-    if (file.getSize() > jobs.limits().maxBytes()) {
-      throw new UploadTooLargeException(jobs.limits().tooLarge(name, file.getSize())
-          + "; supported: " + Images.SUPPORTED);
-    }
-  }
-
-  private static String nameOf(MultipartFile file, String part) {
-    String name = file.getOriginalFilename();
-    return name == null || name.isBlank() ? "(" + part + ")" : name;
   }
 }

@@ -26,9 +26,9 @@ final class UploadChecks {
     return name == null || name.isBlank() ? "(" + part + ")" : name;
   }
 
-  static BufferedImage read(byte[] bytes, String name) {
+  static BufferedImage read(byte[] bytes, String name, ImageLimits limits) {
     try {
-      return Images.readRgb(bytes, name);
+      return Images.readRgb(bytes, name, limits);
     } catch (ImageReadException e) {
       throw new BadUploadException("Unreadable image", e.getMessage());
     }
