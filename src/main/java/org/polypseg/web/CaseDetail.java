@@ -17,6 +17,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
 import org.polypseg.segment.Segmentation;
@@ -30,15 +31,18 @@ public class CaseDetail extends Div {
 
   private final ImageCase imageCase;
   private final UiContext ui;
+  private final ImageLimits limits;
   private final HorizontalLayout actions = new HorizontalLayout();
   private ThresholdOverlay overlay;
   private MetricsPanel metrics;
   private Span truthName;
   private Button removeTruth;
 
-  public CaseDetail(ImageCase imageCase, UiContext ui, long maxFileBytes) {
+  public CaseDetail(ImageCase imageCase, UiContext ui, ImageLimits limits) {
     this.imageCase = imageCase;
     this.ui = ui;
+    this.limits = limits;
+    long maxFileBytes = limits.maxBytes();
     addClassName("case-detail");
     setId("case-detail");
     switch (imageCase.status()) {
@@ -186,7 +190,7 @@ public class CaseDetail extends Div {
   void receiveTruth(String fileName, byte[] bytes) {
     BufferedImage mask;
     try {
-      mask = Images.readRgb(bytes, fileName);
+      mask = Images.readRgb(bytes, fileName, limits);
     } catch (ImageReadException e) {
       ui.error(e.getMessage());
       return;

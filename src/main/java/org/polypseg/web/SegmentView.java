@@ -187,7 +187,7 @@ public class SegmentView extends Div {
 
   private void showDetail() {
     detailHolder.removeAll();
-    detail = new CaseDetail(selected, detailContext(), maxFileBytes);
+    detail = new CaseDetail(selected, detailContext(), jobs.limits());
     if (selected.isDone()) {
       detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(selected));
       ReportDownloads downloads = new ReportDownloads(reports, ui);
