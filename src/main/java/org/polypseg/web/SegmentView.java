@@ -21,10 +21,12 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportService;
 import org.polypseg.segment.PolypSegProperties;
@@ -48,7 +50,6 @@ public class SegmentView extends Div {
   private final SegmentationJobs jobs;
   private final PageQueue pageQueue;
   private final ReportService reports;
-  private final long maxFileBytes;
   private final List<ImageCase> cases = new ArrayList<>();
   private final CaseStrip strip = new CaseStrip(this::select);
   private final Div detailHolder = new Div();
@@ -64,7 +65,7 @@ public class SegmentView extends Div {
     this.jobs = jobs;
     this.pageQueue = new PageQueue(jobs);
     this.reports = reports;
-    this.maxFileBytes = properties.maxImageSize().toBytes();
+    long maxFileBytes = properties.maxImageSize().toBytes();
     addClassName("segment-view");
 
     Upload upload = new Upload(
@@ -135,17 +136,18 @@ public class SegmentView extends Div {
             finish(c);
           });
         }
-        case SegmentationJobs.Rejected r -> ui.access(() -> {
-          c.failed(r.message());
-          error(r.message());
-          finish(c);
-        });
-        case SegmentationJobs.Busy b -> ui.access(() -> {
-          c.failed(b.message());
-          error(b.message());
-          finish(c);
-        });
+        case SegmentationJobs.Rejected r -> fail(c, r.message());
+        case SegmentationJobs.Busy b -> fail(c, b.message());
       }
+    });
+  }
+
+  /** Marks {@code c} as failed (a bad file, or a busy server) and tells the user why. */
+  private void fail(ImageCase c, String message) {
+    ui.access(() -> {
+      c.failed(message);
+      error(message);
+      finish(c);
     });
   }
 
@@ -167,12 +169,9 @@ public class SegmentView extends Div {
     }
     if (batchReports.getComponentCount() == 0) {
       ReportDownloads downloads = new ReportDownloads(reports, ui);
-      Anchor pdf = Downloads.button("Batch report PDF", downloads.batch(this::cases, ReportFormat.PDF));
-      pdf.setId("batch-report-pdf");
-      Anchor docx = Downloads.button("Batch report Word",
-          downloads.batch(this::cases, ReportFormat.DOCX));
-      docx.setId("batch-report-docx");
-      batchReports.add(batchText, pdf, docx);
+      batchReports.add(batchText);
+      batchReports.add(reportButtons("Batch report", "batch-report",
+          format -> downloads.batch(this::cases, format)));
     }
     batchText.setText(done + " images segmented; each at its own threshold:");
     batchReports.setVisible(true);
@@ -191,11 +190,9 @@ public class SegmentView extends Div {
     if (selected.isDone()) {
       detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(selected));
       ReportDownloads downloads = new ReportDownloads(reports, ui);
-      Anchor pdf = Downloads.button("Report PDF", downloads.single(selected, ReportFormat.PDF));
-      pdf.setId("report-pdf");
-      Anchor docx = Downloads.button("Report Word", downloads.single(selected, ReportFormat.DOCX));
-      docx.setId("report-docx");
-      detail.actions().add(pdf, docx);
+      ImageCase shown = selected;
+      detail.actions().add(reportButtons("Report", "report",
+          format -> downloads.single(shown, format)));
     }
     detailHolder.add(detail);
   }
@@ -227,6 +224,16 @@ public class SegmentView extends Div {
 
   CaseStrip strip() {
     return strip;
+  }
+
+  /** A PDF and a Word download button: "{text} PDF" with id "{id}-pdf", and likewise for Word. */
+  private static Anchor[] reportButtons(String text, String id,
+      Function<ReportFormat, DownloadHandler> handler) {
+    Anchor pdf = Downloads.button(text + " PDF", handler.apply(ReportFormat.PDF));
+    pdf.setId(id + "-pdf");
+    Anchor docx = Downloads.button(text + " Word", handler.apply(ReportFormat.DOCX));
+    docx.setId(id + "-docx");
+    return new Anchor[] {pdf, docx};
   }
 
   boolean batchReportsVisible() {
