@@ -24,9 +24,13 @@ class ModelViewTest {
   private static final List<int[]> RING = List.of(
       new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 3}, new int[] {3, 0});
 
+  // Held here: Vaadin keeps the current UI only by a weak reference, and a UI that nothing else
+  // holds can be collected mid-test ("No currently active UI found").
+  private final UI ui = new UI();
+
   @BeforeEach
   void setUp() {
-    UI.setCurrent(new UI());
+    UI.setCurrent(ui);
   }
 
   @AfterEach
