@@ -14,7 +14,7 @@ import ai.djl.training.tracker.Tracker;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Random;
-import org.polypseg.model.HybridUNet;
+import org.polypseg.model.SegmentationNetwork;
 import org.polypseg.model.LoadedModel;
 import org.polypseg.model.ModelSpec;
 import org.polypseg.quantum.CircuitBackend;
@@ -75,7 +75,7 @@ public final class Benchmark {
   private double trainStep(int steps, int batch) {
     ModelSpec spec = model.info().architecture();
     int size = spec.inputSize();
-    HybridUNet network = new HybridUNet(spec, new StrangeBackend());
+    SegmentationNetwork network = SegmentationNetwork.create(spec, new StrangeBackend());
     try (Model m = Model.newInstance("benchmark")) {
       m.setBlock(network);
       DefaultTrainingConfig config = new DefaultTrainingConfig(new DiceBceLoss())

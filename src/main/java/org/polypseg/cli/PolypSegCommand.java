@@ -4,6 +4,7 @@ import java.util.Set;
 import org.polypseg.data.DataFolderException;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.model.ModelLoadException;
+import org.polypseg.model.mobilenet.PretrainedWeightsException;
 import org.polypseg.report.ReportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ public final class PolypSegCommand {
           if (e instanceof DataFolderException
               || e instanceof ImageReadException
               || e instanceof ModelLoadException
+              || e instanceof PretrainedWeightsException
               || e instanceof ReportException
               || e instanceof UserError) {
             commandLine.getErr().println("error: " + e.getMessage());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.polypseg.model.ModelSpec;
+import org.polypseg.model.mobilenet.PretrainedWeights;
 import org.polypseg.train.EpochRecord;
 import org.polypseg.train.ModelTrainer;
 import org.polypseg.train.TrainOptions;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train the hybrid U-Net on one or more data folders (each with images/ and masks/).")
+    description = "Train the hybrid U-Net on one or more data folders (each with images/ and masks/)."
+        + " By default its encoder starts from the ImageNet-pretrained MobileNetV2 (--pretrained).")
 final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, arity = "1..*", description = "data folder(s)")
@@ -29,14 +31,25 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--epochs", defaultValue = "40") int epochs;
   @Option(names = "--batch-size", defaultValue = "8") int batchSize;
-  @Option(names = "--lr", defaultValue = "0.002", description = "peak learning rate") float learningRate;
+  @Option(names = "--lr", description = "peak learning rate of the new layers (default: 0.001 with the"
+      + " pretrained encoder, 0.002 for the plain U-Net)") Float learningRate;
   @Option(names = "--seed", defaultValue = "42") long seed;
   @Option(names = "--split-seed", description = "seed of the validation split (default: --seed)") Long splitSeed;
   @Option(names = "--cache", description = "folder for decoded samples (default: the checkpoint folder)") Path cache;
-  @Option(names = "--size", defaultValue = "256", description = "input side in pixels") int size;
+  @Option(names = "--size", defaultValue = "352", description = "input side in pixels (default: ${DEFAULT-VALUE})") int size;
+  @Option(names = "--encoder", defaultValue = ModelSpec.MOBILENET_V2,
+      description = "mobilenet_v2 (ImageNet-pretrained, default) or plain (U-Net from scratch)") String encoder;
+  @Option(names = "--pretrained", defaultValue = PretrainedWeights.SHARED_COPY,
+      description = "the ImageNet MobileNetV2 file tf2_mobilenet_v2_1.0_224_ptq.tflite (default: ${DEFAULT-VALUE})")
+  Path pretrained;
+  @Option(names = "--encoder-lr-factor", defaultValue = "0.1",
+      description = "the pretrained encoder's learning rate as a fraction of --lr (default: ${DEFAULT-VALUE})")
+  float encoderRateFactor;
+  @Option(names = "--loss", defaultValue = "structure",
+      description = "structure (PraNet's weighted BCE + IoU, default) or dice-bce") String loss;
   @Option(names = "--base-channels", defaultValue = "16") int baseChannels;
   @Option(names = "--depth", defaultValue = "4") int depth;
-  @Option(names = "--mixer", defaultValue = "quantum", description = "quantum or classical (ablation)") String mixer;
+  @Option(names = "--mixer", defaultValue = "quantum", description = "quantum, or classical or none (ablations)") String mixer;
   @Option(names = "--qubits", defaultValue = "4") int qubits;
   @Option(names = "--layers", defaultValue = "2") int layers;
   @Option(names = "--val-fraction", defaultValue = "0.1") double valFraction;
@@ -47,16 +60,20 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ModelSpec spec;
     try {
-      spec = new ModelSpec(baseChannels, depth, size, mixer, qubits, layers);
+      spec = new ModelSpec(baseChannels, depth, size, mixer, qubits, layers, encoder);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
     if (epochs < 1 || batchSize < 1) {
       throw new UserError("--epochs and --batch-size must be at least 1");
     }
+    if (!TrainOptions.STRUCTURE_LOSS.equals(loss) && !TrainOptions.DICE_BCE_LOSS.equals(loss)) {
+      throw new UserError("--loss must be structure or dice-bce, was " + loss);
+    }
+    float rate = learningRate != null ? learningRate : spec.pretrainedEncoder() ? 0.001f : 0.002f;
     TrainOptions options = new TrainOptions(data, out, checkpoints, spec, epochs, batchSize,
-        learningRate, seed, splitSeed == null ? seed : splitSeed, valFraction, maxBatches, resume,
-        cache);
+        rate, seed, splitSeed == null ? seed : splitSeed, valFraction, maxBatches, resume,
+        cache, spec.pretrainedEncoder() ? pretrained : null, encoderRateFactor, loss);
     List<EpochRecord> history = new ModelTrainer(options, System.out).train();
     EpochRecord best = history.stream().max(java.util.Comparator.comparingDouble(EpochRecord::validationDice)).orElseThrow();
     System.out.printf("done: best validation Dice %.4f at epoch %d; model in %s%n",

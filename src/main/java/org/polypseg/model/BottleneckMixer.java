@@ -19,7 +19,8 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  * The block at the U-Net's bottleneck: global-average-pool the features (B, C, h, w) to (B, C),
  * map them to n angles in (−π, π), pass them through the mixer (the variational circuit, or in
  * the ablation a dense layer + tanh of the same width n), and use the n outputs to scale every
- * feature channel by 1 + tanh(·), a gate that starts near identity.
+ * feature channel by 1 + tanh(·), a gate that starts near identity. With mixer "none" (the
+ * ablation without a mixer) it is the identity and has no parameters.
  */
 public final class BottleneckMixer extends AbstractBlock {
 
@@ -30,9 +31,18 @@ public final class BottleneckMixer extends AbstractBlock {
   private final Block toScale;
   private final int width;
 
-  BottleneckMixer(ModelSpec spec, CircuitBackend inferenceBackend) {
+  /**
+   * @param channels feature channels at the bottleneck (the gate has one factor per channel)
+   */
+  public BottleneckMixer(ModelSpec spec, int channels, CircuitBackend inferenceBackend) {
     super(VERSION);
     this.width = spec.qubits();
+    if (ModelSpec.NO_MIXER.equals(spec.mixer())) {
+      toAngles = null;
+      mixer = null;
+      toScale = null;
+      return;
+    }
     this.toAngles = addChildBlock("toAngles", Linear.builder().setUnits(width).build());
     Block chosen =
         spec.quantum()
@@ -42,10 +52,10 @@ public final class BottleneckMixer extends AbstractBlock {
                 .add(Activation.tanhBlock());
     this.mixer = addChildBlock(spec.quantum() ? "circuit" : "dense", chosen);
     this.toScale =
-        addChildBlock("toScale", Linear.builder().setUnits(spec.channels(spec.depth())).build());
+        addChildBlock("toScale", Linear.builder().setUnits(channels).build());
   }
 
-  /** The circuit block, or null for the classical ablation. */
+  /** The circuit block, or null for the classical and no-mixer ablations. */
   public QuantumCircuitBlock circuit() {
     return mixer instanceof QuantumCircuitBlock q ? q : null;
   }
@@ -54,6 +64,9 @@ public final class BottleneckMixer extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray features = inputs.singletonOrThrow();
+    if (mixer == null) {
+      return new NDList(features);
+    }
     long batch = features.getShape().get(0);
     long channels = features.getShape().get(1);
     // Global average pooling; the PyTorch engine reduces one axis at a time.
@@ -69,6 +82,9 @@ public final class BottleneckMixer extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(
       ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
+    if (mixer == null) {
+      return;
+    }
     long batch = inputShapes[0].get(0);
     long channels = inputShapes[0].get(1);
     toAngles.initialize(manager, dataType, new Shape(batch, channels));

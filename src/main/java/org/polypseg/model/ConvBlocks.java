@@ -6,7 +6,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 
-/** The U-Net's repeated unit: two 3x3 convolutions, each followed by BatchNorm and ReLU. */
+/** The U-Net's repeated units: two 3x3 convolutions, each followed by BatchNorm and ReLU; a 1x1 width change. */
 final class ConvBlocks {
 
   private ConvBlocks() {}
@@ -17,6 +17,14 @@ final class ConvBlocks {
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock())
         .add(conv3x3(channels))
+        .add(BatchNorm.builder().build())
+        .add(Activation.reluBlock());
+  }
+
+  /** A 1×1 conv + BatchNorm + ReLU: changes the width of a feature map. */
+  static SequentialBlock pointwise(int channels) {
+    return new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(channels).optBias(false).build())
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock());
   }

@@ -18,14 +18,14 @@ import org.polypseg.quantum.CircuitBackend;
 import org.polypseg.quantum.QuantumCircuitBlock;
 
 /**
- * A U-Net with a variational quantum circuit at its bottleneck.
+ * The plain hybrid U-Net, trained from scratch, with a variational quantum circuit at its bottleneck.
  *
  * <p>Input (B, 3, S, S) normalised RGB; output (B, 1, S, S) logits. Encoder: {@code depth} stages
  * of double 3x3 conv + BatchNorm + ReLU, each followed by 2x2 max-pooling; bottleneck: a double conv
  * and the {@link BottleneckMixer}; decoder: bilinear 2x upsampling (DJL's PyTorch engine has no
  * transposed convolution), concatenation with the skip connection, double conv; a 1x1 conv head.
  */
-public final class HybridUNet extends AbstractBlock {
+public final class HybridUNet extends AbstractBlock implements SegmentationNetwork {
 
   private static final byte VERSION = 1;
 
@@ -43,7 +43,9 @@ public final class HybridUNet extends AbstractBlock {
       encoders.add(addChildBlock("encoder" + stage, ConvBlocks.doubleConv(spec.channels(stage))));
     }
     bottleneck = addChildBlock("bottleneck", ConvBlocks.doubleConv(spec.channels(spec.depth())));
-    mixer = addChildBlock("mixer", new BottleneckMixer(spec, inferenceBackend));
+    mixer =
+        addChildBlock(
+            "mixer", new BottleneckMixer(spec, spec.channels(spec.depth()), inferenceBackend));
     for (int stage = spec.depth() - 1; stage >= 0; stage--) {
       decoders.add(addChildBlock("decoder" + stage, ConvBlocks.doubleConv(spec.channels(stage))));
     }
@@ -52,11 +54,12 @@ public final class HybridUNet extends AbstractBlock {
             "head", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(1).build());
   }
 
+  @Override
   public ModelSpec spec() {
     return spec;
   }
 
-  /** The circuit block, or null for the classical ablation. */
+  @Override
   public QuantumCircuitBlock circuit() {
     return mixer.circuit();
   }
@@ -122,6 +125,7 @@ public final class HybridUNet extends AbstractBlock {
    * Multiply-accumulate count × 2 of one forward pass on one image, from the layer shapes (convs
    * only; BatchNorm, ReLU, pooling and the circuit are below 1% and left out).
    */
+  @Override
   public double flopsPerImage() {
     double flops = 0;
     long side = spec.inputSize();

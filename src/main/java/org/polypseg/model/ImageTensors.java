@@ -3,21 +3,36 @@ package org.polypseg.model;
 import java.awt.image.BufferedImage;
 import org.polypseg.image.Images;
 
-/** The model's input contract: RGB resized to the input size, channel-first, ImageNet-normalised. */
+/** The model's input contract: RGB resized to the input size, channel-first, normalised. */
 public final class ImageTensors {
 
-  private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-  private static final float[] STD = {0.229f, 0.224f, 0.225f};
+  /** How RGB values in [0, 1] become network inputs. */
+  public enum Normalisation {
+    /** (v − mean) / std with ImageNet's statistics: the plain U-Net trained from scratch. */
+    IMAGENET_MEAN_STD,
+    /**
+     * pixel / 127.5 − 1, i.e. 2v − 1 in [−1, 1]: what the pretrained MobileNetV2 was trained on
+     * (its TFLite input is uint8 with scale 1/127.5 and zero point 127).
+     */
+    SIGNED_UNIT;
+
+    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+    private static final float[] STD = {0.229f, 0.224f, 0.225f};
+
+    float apply(float value01, int channel) {
+      return this == SIGNED_UNIT ? value01 * 2f - 1f : (value01 - MEAN[channel]) / STD[channel];
+    }
+  }
 
   private ImageTensors() {}
 
   /** Resizes {@code image} to size x size and returns it as normalised (3, size, size) floats. */
-  public static float[] toInput(BufferedImage image, int size) {
-    return normalise(Images.resize(image, size, size));
+  public static float[] toInput(BufferedImage image, int size, Normalisation normalisation) {
+    return normalise(Images.resize(image, size, size), normalisation);
   }
 
   /** An image already at the model's size, as normalised (3, h, w) floats. */
-  public static float[] normalise(BufferedImage image) {
+  public static float[] normalise(BufferedImage image, Normalisation normalisation) {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
@@ -25,18 +40,18 @@ public final class ImageTensors {
     float[] chw = new float[3 * plane];
     for (int i = 0; i < plane; i++) {
       int p = rgb[i];
-      chw[i] = (((p >> 16) & 0xff) / 255f - MEAN[0]) / STD[0];
-      chw[plane + i] = (((p >> 8) & 0xff) / 255f - MEAN[1]) / STD[1];
-      chw[2 * plane + i] = ((p & 0xff) / 255f - MEAN[2]) / STD[2];
+      chw[i] = normalisation.apply(((p >> 16) & 0xff) / 255f, 0);
+      chw[plane + i] = normalisation.apply(((p >> 8) & 0xff) / 255f, 1);
+      chw[2 * plane + i] = normalisation.apply((p & 0xff) / 255f, 2);
     }
     return chw;
   }
 
   /** Normalises in place channel-first RGB values given in [0, 1]. */
-  public static void normaliseInPlace(float[] chw, int plane) {
+  public static void normaliseInPlace(float[] chw, int plane, Normalisation normalisation) {
     for (int c = 0; c < 3; c++) {
       for (int i = 0; i < plane; i++) {
-        chw[c * plane + i] = (chw[c * plane + i] - MEAN[c]) / STD[c];
+        chw[c * plane + i] = normalisation.apply(chw[c * plane + i], c);
       }
     }
   }

@@ -15,11 +15,11 @@ import java.awt.image.BufferedImage;
 public final class LoadedModel implements AutoCloseable {
 
   private final ModelInfo info;
-  private final HybridUNet network;
+  private final SegmentationNetwork network;
   private final NDManager manager;
   private final String sha256;
 
-  LoadedModel(ModelInfo info, HybridUNet network, NDManager manager, String sha256) {
+  LoadedModel(ModelInfo info, SegmentationNetwork network, NDManager manager, String sha256) {
     this.info = info;
     this.network = network;
     this.manager = manager;
@@ -30,7 +30,7 @@ public final class LoadedModel implements AutoCloseable {
     return info;
   }
 
-  public HybridUNet network() {
+  public SegmentationNetwork network() {
     return network;
   }
 
@@ -49,7 +49,7 @@ public final class LoadedModel implements AutoCloseable {
    * @return row-major probabilities in [0, 1], inputSize x inputSize
    */
   public float[] predict(BufferedImage image) {
-    return predictBatch(ImageTensors.toInput(image, inputSize()), 1);
+    return predictBatch(ImageTensors.toInput(image, inputSize(), info.architecture().normalisation()), 1);
   }
 
   /**

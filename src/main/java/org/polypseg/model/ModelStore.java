@@ -36,7 +36,7 @@ public final class ModelStore {
   private ModelStore() {}
 
   /** Writes the block's weights and its description into {@code dir} (created if needed). */
-  public static void save(Path dir, HybridUNet network, ModelInfo info) throws IOException {
+  public static void save(Path dir, SegmentationNetwork network, ModelInfo info) throws IOException {
     Files.createDirectories(dir);
     Path weights = dir.resolve(WEIGHTS_FILE);
     Path tmp = dir.resolve(WEIGHTS_FILE + ".tmp");
@@ -72,7 +72,7 @@ public final class ModelStore {
     }
     NDManager manager = NDManager.newBaseManager();
     try {
-      HybridUNet network = new HybridUNet(info.architecture(), inferenceBackend);
+      SegmentationNetwork network = SegmentationNetwork.create(info.architecture(), inferenceBackend);
       int size = info.architecture().inputSize();
       network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
       try (InputStream in = new BufferedInputStream(Files.newInputStream(weights));

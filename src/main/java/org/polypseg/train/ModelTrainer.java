@@ -13,6 +13,10 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.tracker.ParameterTracker;
+import java.util.HashSet;
+import java.util.Set;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -36,9 +40,13 @@ import org.polypseg.data.PreparedSample;
 import org.polypseg.data.SamplePair;
 import org.polypseg.data.ValidationSplit;
 import org.polypseg.image.ImageReadException;
-import org.polypseg.model.HybridUNet;
+import org.polypseg.model.PretrainedMobileNetUNet;
+import org.polypseg.model.SegmentationNetwork;
+import org.polypseg.model.mobilenet.PretrainedWeights;
+import org.polypseg.model.mobilenet.PretrainedWeightsException;
 import org.polypseg.model.ImageTensors;
 import org.polypseg.model.ModelInfo;
+import org.polypseg.model.ModelSpec;
 import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.StrangeBackend;
 
@@ -55,6 +63,8 @@ public final class ModelTrainer {
 
   private final TrainOptions options;
   private final PrintStream log;
+  /** What model.json says of the ImageNet weights the encoder started from. */
+  private Map<String, Object> pretrainedRecord;
 
   public ModelTrainer(TrainOptions options, PrintStream log) {
     this.options = options;
@@ -62,7 +72,15 @@ public final class ModelTrainer {
   }
 
   /** Runs the whole schedule (or what remains of it after a resume); returns every epoch's row. */
-  public List<EpochRecord> train() throws DataFolderException, ImageReadException, IOException {
+  public List<EpochRecord> train()
+      throws DataFolderException, ImageReadException, IOException, PretrainedWeightsException {
+    TrainingState state = options.resume() ? TrainingState.read(options.checkpoints()) : null;
+    // Read the ImageNet file first: a wrong file fails before minutes of image decoding. A resumed
+    // run starts from its checkpoint and records the file the first run started from.
+    PretrainedWeights imagenet = options.architecture().pretrainedEncoder() && state == null
+        ? PretrainedWeights.readTflite(options.pretrained()) : null;
+    pretrainedRecord = imagenet != null ? pretrainedRecord(imagenet)
+        : state != null ? previousPretrainedRecord() : null;
     List<SamplePair> pairs = DataFolder.scanAll(options.data());
     ValidationSplit split = ValidationSplit.of(pairs, options.validationFraction(), options.splitSeed());
     int size = options.architecture().inputSize();
@@ -73,7 +91,6 @@ public final class ModelTrainer {
     List<PreparedSample> validation = cache.load(split.validation(), "validation", log);
 
     Files.createDirectories(options.checkpoints());
-    TrainingState state = options.resume() ? TrainingState.read(options.checkpoints()) : null;
     int startEpoch = state == null ? 0 : state.epochsDone();
     if (state != null) {
       log.printf("resuming after epoch %d (best validation Dice %.4f at epoch %d)%n",
@@ -89,22 +106,29 @@ public final class ModelTrainer {
     WarmupCosineSchedule schedule = new WarmupCosineSchedule(options.learningRate(),
         options.learningRate() * 0.01f, Math.min(batchesPerEpoch, 200), totalSteps,
         startEpoch * batchesPerEpoch);
-    HybridUNet network = new HybridUNet(options.architecture(), new StrangeBackend());
+    SegmentationNetwork network = SegmentationNetwork.create(options.architecture(), new StrangeBackend());
     Random initSeed = new Random(options.seed());
     ai.djl.engine.Engine.getInstance().setRandomSeed(initSeed.nextInt());
 
     try (Model model = Model.newInstance("polypseg")) {
       model.setBlock(network);
-      DefaultTrainingConfig config = new DefaultTrainingConfig(new DiceBceLoss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
+      Shape inputShape = new Shape(options.batchSize(), 3, size, size);
+      // Initialise before the trainer does: it caches every parameter's array in its parameter
+      // store, so weights must be copied into those same arrays (in place) before or after.
+      network.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+      if (imagenet != null && network instanceof PretrainedMobileNetUNet pretrained) {
+        pretrained.encoder().loadPretrained(imagenet);
+        log.printf("encoder: ImageNet MobileNetV2 from %s (sha256 %s)%n", imagenet.source(),
+            imagenet.sha256());
+      }
+      DefaultTrainingConfig config = new DefaultTrainingConfig(loss())
+          .optOptimizer(Optimizer.adam().optLearningRateTracker(rates(network, schedule)).build())
           .optDevices(new Device[] {Device.cpu()});
       try (Trainer trainer = model.newTrainer(config)) {
-        Shape inputShape = new Shape(options.batchSize(), 3, size, size);
         if (state != null) {
           // Load before the trainer initializes: it caches every parameter's array in its
           // parameter store, and loading afterwards would swap in new arrays that the optimizer
           // never sees (training would go on from random weights and save the stale checkpoint).
-          network.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
           loadWeights(network, model.getNDManager(), options.checkpoints().resolve(CHECKPOINT_MODEL));
         }
         trainer.initialize(inputShape);
@@ -139,7 +163,42 @@ public final class ModelTrainer {
     return options.maxBatchesPerEpoch() > 0 ? Math.min(all, options.maxBatchesPerEpoch()) : all;
   }
 
-  private EpochRecord runEpoch(Trainer trainer, HybridUNet network, List<PreparedSample> train,
+  private static Map<String, Object> pretrainedRecord(PretrainedWeights imagenet) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("network", "MobileNetV2 1.0, ImageNet (1001 classes), TF-Slim checkpoint as quantized by Coral");
+    record.put("file", imagenet.source().getFileName().toString());
+    record.put("sha256", imagenet.sha256());
+    record.put("source", PretrainedWeights.SOURCE_URL);
+    record.put("licence", "Apache-2.0");
+    return record;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> previousPretrainedRecord() {
+    try {
+      Object record = ModelStore.readInfo(options.checkpoints().resolve(CHECKPOINT_MODEL)).training()
+          .get("pretrainedEncoder");
+      return record instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    } catch (org.polypseg.model.ModelLoadException e) {
+      return null;
+    }
+  }
+
+  private Loss loss() {
+    return TrainOptions.STRUCTURE_LOSS.equals(options.loss()) ? new StructureLoss() : new DiceBceLoss();
+  }
+
+  /** The schedule, with the pretrained encoder at {@code encoderRateFactor} of it. */
+  private ParameterTracker rates(SegmentationNetwork network, WarmupCosineSchedule schedule) {
+    if (!(network instanceof PretrainedMobileNetUNet pretrained) || options.encoderRateFactor() == 1f) {
+      return schedule;
+    }
+    Set<String> encoderIds = new HashSet<>();
+    pretrained.encoder().getParameters().values().forEach(p -> encoderIds.add(p.getId()));
+    return new LayerRates(schedule, encoderIds, options.encoderRateFactor());
+  }
+
+  private EpochRecord runEpoch(Trainer trainer, SegmentationNetwork network, List<PreparedSample> train,
       List<PreparedSample> validation, int epoch, WarmupCosineSchedule schedule,
       double lastValidationDice) {
     int size = options.architecture().inputSize();
@@ -167,7 +226,7 @@ public final class ModelTrainer {
         float[] y = new float[batch * plane];
         for (int i = 0; i < batch; i++) {
           float[][] augmented = Augmentation.apply(train.get(order.get(b * batch + i)), random);
-          ImageTensors.normaliseInPlace(augmented[0], plane);
+          ImageTensors.normaliseInPlace(augmented[0], plane, options.architecture().normalisation());
           System.arraycopy(augmented[0], 0, x, i * 3 * plane, 3 * plane);
           System.arraycopy(augmented[1], 0, y, i * plane, plane);
         }
@@ -191,14 +250,15 @@ public final class ModelTrainer {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long circuitAfter = network.circuit() == null ? 0 : network.circuit().circuitNanos();
-    double dice = validate(trainer, validation);
+    double dice = validate(trainer, validation, options.architecture().normalisation());
     float rate = schedule.rateAt((epoch + 1) * batches - 1);
     return new EpochRecord(epoch + 1, lossSum / batches, dice, rate, seconds,
         (circuitAfter - circuitBefore) / 1e9);
   }
 
   /** Mean per-image Dice at threshold 0.5, at the input size. */
-  static double validate(Trainer trainer, List<PreparedSample> validation) {
+  static double validate(Trainer trainer, List<PreparedSample> validation,
+      ImageTensors.Normalisation normalisation) {
     if (validation.isEmpty()) {
       return 0;
     }
@@ -211,7 +271,7 @@ public final class ModelTrainer {
       float[] x = new float[count * 3 * plane];
       for (int i = 0; i < count; i++) {
         float[] image = Augmentation.plain(validation.get(from + i))[0];
-        ImageTensors.normaliseInPlace(image, plane);
+        ImageTensors.normaliseInPlace(image, plane, normalisation);
         System.arraycopy(image, 0, x, i * 3 * plane, 3 * plane);
       }
       float[] probabilities;
@@ -238,7 +298,7 @@ public final class ModelTrainer {
     return sum / validation.size();
   }
 
-  private static void loadWeights(HybridUNet network, NDManager manager, Path dir) throws IOException {
+  private static void loadWeights(SegmentationNetwork network, NDManager manager, Path dir) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(ModelStore.WEIGHTS_FILE)));
         DataInputStream data = new DataInputStream(in)) {
       network.loadParameters(manager, data);
@@ -260,9 +320,14 @@ public final class ModelTrainer {
     training.put("bestValidationDice", bestDice);
     training.put("batchSize", options.batchSize());
     training.put("learningRate", options.learningRate());
+    if (options.architecture().pretrainedEncoder()) {
+      training.put("encoderLearningRateFactor", options.encoderRateFactor());
+      training.put("pretrainedEncoder", pretrainedRecord);
+    }
     training.put("schedule", "linear warm-up then cosine decay to 1% (per step)");
     training.put("optimizer", "Adam");
-    training.put("loss", "BCE + soft Dice");
+    training.put("loss", TrainOptions.STRUCTURE_LOSS.equals(options.loss())
+        ? "structure loss (weighted BCE + weighted IoU, PraNet)" : "BCE + soft Dice");
     training.put("seed", options.seed());
     training.put("splitSeed", options.splitSeed());
     training.put("validationFraction", options.validationFraction());
@@ -270,7 +335,13 @@ public final class ModelTrainer {
     training.put("hardware", Runtime.getRuntime().availableProcessors() + " CPU cores, "
         + System.getProperty("os.arch") + ", PyTorch CPU via DJL");
     training.put("savedAt", Instant.now().toString());
-    String name = options.architecture().quantum() ? "polypseg-hybrid-unet" : "polypseg-classical-unet";
+    String mixer = switch (options.architecture().mixer()) {
+      case ModelSpec.QUANTUM -> "hybrid";
+      case ModelSpec.CLASSICAL -> "classical";
+      default -> "nomixer";
+    };
+    String encoder = options.architecture().pretrainedEncoder() ? "-mobilenetv2" : "";
+    String name = "polypseg-" + mixer + encoder + "-unet";
     return new ModelInfo(name, options.architecture(), training);
   }
 

@@ -20,6 +20,10 @@ import org.polypseg.model.ModelSpec;
  * @param maxBatchesPerEpoch stop each epoch after this many batches (0 = all); for smoke tests
  * @param resume continue from the checkpoint in {@code checkpoints} when there is one
  * @param cache folder for decoded samples, shared between runs on the same data
+ * @param pretrained the ImageNet MobileNetV2 .tflite whose weights start the encoder (only for the
+ *     mobilenet_v2 encoder; null otherwise)
+ * @param encoderRateFactor the pretrained encoder's learning rate as a fraction of the new layers'
+ * @param loss "structure" (PraNet's weighted BCE + weighted IoU) or "dice-bce"
  */
 public record TrainOptions(
     List<Path> data,
@@ -34,4 +38,25 @@ public record TrainOptions(
     double validationFraction,
     int maxBatchesPerEpoch,
     boolean resume,
-    Path cache) {}
+    Path cache,
+    Path pretrained,
+    float encoderRateFactor,
+    String loss) {
+
+  public static final String STRUCTURE_LOSS = "structure";
+  public static final String DICE_BCE_LOSS = "dice-bce";
+
+  public TrainOptions {
+    if (!STRUCTURE_LOSS.equals(loss) && !DICE_BCE_LOSS.equals(loss)) {
+      throw new IllegalArgumentException("loss must be structure or dice-bce, was " + loss);
+    }
+  }
+
+  /** A run of the plain U-Net from scratch with BCE + Dice. */
+  public TrainOptions(List<Path> data, Path output, Path checkpoints, ModelSpec architecture,
+      int epochs, int batchSize, float learningRate, long seed, long splitSeed,
+      double validationFraction, int maxBatchesPerEpoch, boolean resume, Path cache) {
+    this(data, output, checkpoints, architecture, epochs, batchSize, learningRate, seed, splitSeed,
+        validationFraction, maxBatchesPerEpoch, resume, cache, null, 1f, DICE_BCE_LOSS);
+  }
+}
