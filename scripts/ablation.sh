@@ -1,37 +1,43 @@
 #!/usr/bin/env bash
-# Ablation: the same U-Net with the quantum bottleneck mixer vs a classical dense layer of the same
-# width, 3 seeds each, on a shorter schedule than the shipped model (see MODEL_CARD.md), each model
-# evaluated on Kvasir-SEG test and CVC-ClinicDB test. Writes models/ablation/<mixer>-seed<N>-<set>.json.
-# All runs share one validation split (--split-seed 42); the seed varies the initial weights,
-# batch order and augmentation.
-# Usage: scripts/ablation.sh [epochs] [size]      (default 3 epochs at 96x96)
+# Ablation of the bottleneck mixer: the same network with the quantum circuit, a classical dense
+# layer of the same width, and no mixer at all (identity), 3 seeds each, each model evaluated on
+# Kvasir-SEG test and CVC-ClinicDB test. All runs share one validation split (--split-seed 42); the
+# seed varies the new layers' initial weights, batch order and augmentation.
+# Writes models/ablation/<encoder>-<size>px-<epochs>ep/<mixer>-seed<N>-<set>.json and summary.json.
+# Resumable: a finished run is skipped, an interrupted one continues from its checkpoint.
+# Usage: scripts/ablation.sh [epochs] [size] [encoder]   (default: 7 epochs at 352², mobilenet_v2:
+#        a third of the shipped 20-epoch schedule at the shipped size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EPOCHS=${1:-3}
-SIZE=${2:-96}
+EPOCHS=${1:-7}
+SIZE=${2:-352}
+ENCODER=${3:-mobilenet_v2}
+MIXERS=${MIXERS:-quantum classical none}
 DATA=${POLYPSEG_DATASETS:-../shared/datasets}
-OUT=models/ablation
-WORK=target/ablation
+OUT=models/ablation/$ENCODER-${SIZE}px-${EPOCHS}ep
+WORK=target/ablation/$ENCODER-${SIZE}px-${EPOCHS}ep
 mkdir -p "$OUT" "$WORK"
-# Run from a copy of the jar: a rebuild during the hour this takes must not break the runs.
+# Run from a copy of the jar: a rebuild during the hours this takes must not break the runs.
 [ -f target/polypseg.jar ] || ./polypseg build
-cp target/polypseg.jar "$WORK/polypseg.jar"
+[ -f "$WORK/polypseg.jar" ] || cp target/polypseg.jar "$WORK/polypseg.jar"
 export POLYPSEG_JAR="$PWD/$WORK/polypseg.jar"
 for seed in 1 2 3; do
-  for mixer in quantum classical; do
+  for mixer in $MIXERS; do
     name=$mixer-seed$seed
     if [ -f "$OUT/$name-cvc.json" ]; then echo "$name: done already"; continue; fi
+    resume=(); [ -f "$WORK/$name-ckpt/state.json" ] && resume=(--resume)
     ./polypseg train --data "$DATA/TrainDataset" --out "$WORK/$name" --checkpoints "$WORK/$name-ckpt" \
-      --split-seed 42 --cache "$WORK/cache" \
-      --epochs "$EPOCHS" --size "$SIZE" --mixer "$mixer" --seed "$seed" > "$WORK/$name.log" 2>&1
+      --split-seed 42 --cache "target/ablation/cache" --encoder "$ENCODER" \
+      --epochs "$EPOCHS" --size "$SIZE" --mixer "$mixer" --seed "$seed" "${resume[@]}" > "$WORK/$name.log" 2>&1
     ./polypseg evaluate --model "$WORK/$name" --data "$DATA/TestDataset/Kvasir" --json "$OUT/$name-kvasir.json" > /dev/null 2>&1
     ./polypseg evaluate --model "$WORK/$name" --data "$DATA/TestDataset/CVC-ClinicDB" --json "$OUT/$name-cvc.json" > /dev/null 2>&1
+    cp "$WORK/$name/training_curves.csv" "$OUT/$name-training_curves.csv"
     echo "$name: $(grep -m1 '"mDice"' "$OUT/$name-kvasir.json") (Kvasir) $(grep -m1 '"mDice"' "$OUT/$name-cvc.json") (CVC)"
   done
 done
 
-# Mean ± sample sd over the seeds, per mixer and test set: models/ablation/summary.json, and a
-# Markdown table for MODEL_CARD.md on standard output.
+# Mean ± sample sd over the seeds, per mixer and test set: summary.json, and a Markdown table for
+# MODEL_CARD.md on standard output.
 jq -n '
   def stats: (length) as $n | (add / $n) as $m
     | {n: $n, mean: $m, sd: (if $n > 1 then ((map(. - $m | . * .) | add) / ($n - 1) | sqrt) else 0 end)};

@@ -7,6 +7,7 @@ import org.polypseg.data.DataFolder;
 import org.polypseg.data.SamplePair;
 import org.polypseg.eval.EvalResult;
 import org.polypseg.eval.Evaluation;
+import org.polypseg.data.ValidationSplit;
 import org.polypseg.model.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,11 +26,22 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--predictions", description = "write each probability map as an 8-bit PNG here")
   Path predictions;
 
+  @Option(names = "--validation-split", paramLabel = "SEED",
+      description = "score only the part of --data that train --split-seed SEED held out for validation"
+          + " (to choose settings without looking at a test set)")
+  Long validationSeed;
+
+  @Option(names = "--val-fraction", defaultValue = "0.1", description = "with --validation-split, as in train")
+  double valFraction;
+
   @Mixin ModelOption modelOption;
 
   @Override
   public Integer call() throws Exception {
     List<SamplePair> pairs = DataFolder.scan(data);
+    if (validationSeed != null) {
+      pairs = ValidationSplit.of(pairs, valFraction, validationSeed).validation();
+    }
     EvalResult result;
     try (LoadedModel model = modelOption.load()) {
       result = new Evaluation(model).run(pairs, predictions, System.out);
@@ -41,7 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
     System.out.printf("%-18s %.4f%n", "maxDice", result.maxDice());
     System.out.printf("%-18s %.4f%n", "Dice @0.5", result.diceAt05());
     System.out.printf("%-18s %.4f%n", "IoU @0.5", result.iouAt05());
-    System.out.printf("%-18s %.1f%n", "inference ms/img", result.meanInferenceMs());
+    System.out.printf("%-18s %.1f%s%n", "inference ms/img", result.meanInferenceMs(),
+        result.flipAveraging() ? " (with flip averaging)" : "");
     System.out.printf("%-18s %s (%d qubits, %d layers, %d circuit runs)%n", "quantum",
         result.quantum().backend(), result.quantum().qubits(), result.quantum().layers(),
         result.quantum().circuitRuns());

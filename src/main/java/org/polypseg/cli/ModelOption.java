@@ -18,6 +18,10 @@ final class ModelOption {
       description = "quantum backend for inference: strange or statevector (default: ${DEFAULT-VALUE})")
   String backend;
 
+  @Option(names = "--flip-tta", negatable = true,
+      description = "average each prediction with its mirror image's (default: as the model's model.json says)")
+  Boolean flipAveraging;
+
   LoadedModel load() throws ModelLoadException {
     CircuitBackend circuitBackend;
     try {
@@ -25,7 +29,11 @@ final class ModelOption {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    return ModelStore.load(resolve(), circuitBackend);
+    LoadedModel loaded = ModelStore.load(resolve(), circuitBackend);
+    if (flipAveraging != null) {
+      loaded.setFlipAveraging(flipAveraging);
+    }
+    return loaded;
   }
 
   /** --model, else ./models, else the models/ folder beside the jar's target/ folder. */

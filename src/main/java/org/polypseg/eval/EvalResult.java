@@ -14,6 +14,7 @@ import java.util.List;
  * @param meanInferenceMs mean wall time per image of resize + network + resize back, ms
  * @param model the model scored
  * @param quantum the circuit configuration used
+ * @param flipAveraging whether each map averaged the image's and its mirror image's predictions
  * @param perImage each image's mean Dice and IoU over the 256 thresholds
  */
 public record EvalResult(
@@ -26,6 +27,7 @@ public record EvalResult(
     double meanInferenceMs,
     ModelRef model,
     QuantumRef quantum,
+    boolean flipAveraging,
     List<ImageScore> perImage) {
 
   /** @param name model name; @param sha256 of the weights file */

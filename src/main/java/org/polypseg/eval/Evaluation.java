@@ -78,6 +78,7 @@ public final class Evaluation {
             spec.layers(), circuit.circuitRuns() - runsBefore);
     return new EvalResult(n, all.meanDice(), all.meanIou(), all.maxDice(), diceAt05 / n,
         iouAt05 / n, inferenceMs / n,
-        new EvalResult.ModelRef(model.info().name(), model.sha256()), quantum, perImage);
+        new EvalResult.ModelRef(model.info().name(), model.sha256()), quantum,
+        model.flipAveraging(), perImage);
   }
 }

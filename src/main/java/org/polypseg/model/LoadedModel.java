@@ -3,6 +3,7 @@ package org.polypseg.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
@@ -18,12 +19,24 @@ public final class LoadedModel implements AutoCloseable {
   private final SegmentationNetwork network;
   private final NDManager manager;
   private final String sha256;
+  private volatile boolean flipAveraging;
 
   LoadedModel(ModelInfo info, SegmentationNetwork network, NDManager manager, String sha256) {
     this.info = info;
     this.network = network;
     this.manager = manager;
     this.sha256 = sha256;
+    this.flipAveraging = info.flipAveraging();
+  }
+
+  /** Whether each prediction averages the image's and its mirror image's probabilities. */
+  public boolean flipAveraging() {
+    return flipAveraging;
+  }
+
+  /** Overrides the model's own flip-averaging setting (for measuring with and without it). */
+  public void setFlipAveraging(boolean on) {
+    this.flipAveraging = on;
   }
 
   public ModelInfo info() {
@@ -61,9 +74,20 @@ public final class LoadedModel implements AutoCloseable {
     int size = inputSize();
     try (NDManager scope = manager.newSubManager()) {
       NDArray x = scope.create(inputs, new Shape(count, 3, size, size));
-      NDList out = network.forward(new ParameterStore(scope, false), new NDList(x), false);
-      return Activation.sigmoid(out.singletonOrThrow()).toFloatArray();
+      if (!flipAveraging) {
+        return probabilities(scope, x).toFloatArray();
+      }
+      // The image and its mirror in one batch; the mirror's map is flipped back before averaging.
+      NDArray both = probabilities(scope, x.concat(x.flip(3), 0));
+      NDArray direct = both.get(new NDIndex("0:{}", count));
+      NDArray mirrored = both.get(new NDIndex("{}:", count)).flip(3);
+      return direct.add(mirrored).div(2).toFloatArray();
     }
+  }
+
+  private NDArray probabilities(NDManager scope, NDArray x) {
+    NDList out = network.forward(new ParameterStore(scope, false), new NDList(x), false);
+    return Activation.sigmoid(out.singletonOrThrow());
   }
 
   @Override

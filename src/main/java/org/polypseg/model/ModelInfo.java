@@ -8,5 +8,25 @@ import java.util.Map;
  * @param name a human-readable model name
  * @param architecture the network's shape, enough to rebuild it
  * @param training the training settings and outcome (epochs, seed, learning rate, data, times)
+ * @param inference how the shipped figures were made at inference time (null: plain forward pass)
  */
-public record ModelInfo(String name, ModelSpec architecture, Map<String, Object> training) {}
+public record ModelInfo(
+    String name, ModelSpec architecture, Map<String, Object> training, Inference inference) {
+
+  /**
+   * Inference settings that belong to the model because its measured figures were made with them.
+   *
+   * @param flipAveraging average the probabilities of the image and of its mirror image
+   *     (horizontal-flip test-time augmentation; twice the compute)
+   */
+  public record Inference(boolean flipAveraging) {}
+
+  public ModelInfo(String name, ModelSpec architecture, Map<String, Object> training) {
+    this(name, architecture, training, null);
+  }
+
+  /** Whether the model's figures were made with flip averaging. */
+  public boolean flipAveraging() {
+    return inference != null && inference.flipAveraging();
+  }
+}

@@ -82,9 +82,15 @@ public final class ModelStore {
       return new LoadedModel(info, network, manager, sha256(weights));
     } catch (IOException | MalformedModelException | RuntimeException e) {
       manager.close();
-      throw new ModelLoadException(
-          weights + ": corrupt or incompatible model weights (" + e.getMessage() + ")", e);
+      throw new ModelLoadException(weights + ": corrupt, or not the weights of the network "
+          + dir.resolve(INFO_FILE) + " describes (" + describe(info.architecture()) + "): "
+          + e.getMessage(), e);
     }
+  }
+
+  private static String describe(ModelSpec spec) {
+    return (spec.pretrainedEncoder() ? "MobileNetV2 encoder" : "plain encoder, " + spec.baseChannels()
+        + " base channels, depth " + spec.depth()) + ", " + spec.inputSize() + "² input, mixer " + spec.mixer();
   }
 
   /** SHA-256 of a file, lower-case hex. */

@@ -18,9 +18,11 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  * trained, and the documents that sit beside it in the model folder.
  *
  * @param summary name, weights hash, backend, qubits, layers, input size
- * @param baseChannels channels of the first encoder stage (doubling at each deeper stage)
+ * @param encoder "mobilenet_v2" (ImageNet-pretrained MobileNetV2) or "plain" (trained from scratch)
+ * @param baseChannels channels of the first encoder stage of a plain U-Net (doubling at each stage)
  * @param depth down-sampling stages of the U-Net
- * @param mixer "quantum" or "classical" (the ablation)
+ * @param mixer "quantum", or "classical" or "none" (the ablations)
+ * @param flipAveraging whether each prediction averages the frame and its mirror image
  * @param entanglingPairs the CNOT pairs {control, target} of one entangling layer
  * @param circuitAngles trained rotation angles in radians, indexed as {@link CircuitSpec} documents
  *     ({@code (layer * qubits + qubit) * 2 + k}, k = 0 for RY, 1 for RX); empty when classical
@@ -30,9 +32,11 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  */
 public record ModelOverview(
     ModelSummary summary,
+    String encoder,
     int baseChannels,
     int depth,
     String mixer,
+    boolean flipAveraging,
     List<int[]> entanglingPairs,
     double[] circuitAngles,
     Map<String, Object> training,
@@ -52,11 +56,17 @@ public record ModelOverview(
       pairs.addAll(List.of(circuit.spec().entanglingPairs()));
       angles = circuit.weightValues();
     }
-    return new ModelOverview(summary, spec.baseChannels(), spec.depth(), spec.mixer(),
+    return new ModelOverview(summary, spec.encoder(), spec.baseChannels(), spec.depth(), spec.mixer(),
+        model.flipAveraging(),
         List.copyOf(pairs), angles,
         model.info().training() == null ? Map.of() : model.info().training(),
         readText(dir.resolve(MODEL_CARD_FILE)),
         Optional.of(dir.resolve(TRAINING_CURVES_FILE)).filter(Files::isRegularFile));
+  }
+
+  /** Whether the encoder is the ImageNet-pretrained MobileNetV2. */
+  public boolean pretrainedEncoder() {
+    return ModelSpec.MOBILENET_V2.equals(encoder);
   }
 
   /** Trainable angles of the circuit (0 when classical). */

@@ -66,8 +66,10 @@ public class ModelView extends Div {
     ModelSummary summary = model.summary();
     H2 title = new H2(summary.name());
     Paragraph lead = new Paragraph("A U-Net that segments polyps in colonoscopy frames, with a "
-        + "variational quantum circuit at its bottleneck. The circuit is simulated exactly on the "
-        + "CPU (" + summary.backend() + " backend); no quantum hardware is needed.");
+        + "variational quantum circuit at its bottleneck"
+        + (model.pretrainedEncoder() ? " and an ImageNet-pretrained MobileNetV2 encoder" : "")
+        + ". The circuit is simulated exactly on the CPU (" + summary.backend()
+        + " backend); no quantum hardware is needed.");
     lead.addClassName("lead");
     add(title, lead, facts(model), intendedUse(), architecture(model), circuit(model),
         modelCard(model), training(model));
@@ -99,6 +101,49 @@ public class ModelView extends Div {
   }
 
   private static Component architecture(ModelOverview model) {
+    return model.pretrainedEncoder() ? pretrainedArchitecture(model) : plainArchitecture(model);
+  }
+
+  private static ListItem mixerStep(ModelOverview model, String where) {
+    ModelSummary s = model.summary();
+    return new ListItem(switch (model.mixer()) {
+      case "quantum" -> "Quantum mixer: the " + where + " features are averaged, mapped to "
+          + s.qubits() + " angles, passed through the " + s.qubits() + "-qubit circuit below, and its "
+          + s.qubits() + " expectation values ⟨Z⟩ re-scale every " + where + " channel.";
+      case "classical" -> "Classical mixer (ablation): a dense layer of width " + s.qubits()
+          + " in place of the circuit.";
+      default -> "No mixer (ablation): the " + where + " features pass unchanged.";
+    });
+  }
+
+  private static Component pretrainedArchitecture(ModelOverview model) {
+    ModelSummary s = model.summary();
+    int side = s.inputSize();
+    UnorderedList steps = new UnorderedList(
+        new ListItem("The frame is resized to " + side + " × " + side + " and scaled to [−1, 1]."),
+        new ListItem("Encoder: MobileNetV2 1.0 pretrained on ImageNet (Google's TF-Slim weights, "
+            + "from Coral's public TFLite file, Apache-2.0), fine-tuned on polyps: a 3×3 stride-2 "
+            + "convolution and 17 inverted-residual blocks (1×1 expansion, 3×3 depthwise, 1×1 "
+            + "projection, ReLU6), with TensorFlow's 'SAME' padding as it was trained. Features "
+            + "are taken at 1/2, 1/4, 1/8, 1/16 and 1/32 of the frame (16, 24, 32, 96 and 1280 "
+            + "channels)."),
+        new ListItem("Bottleneck: a 1×1 convolution to 160 channels at " + side / 32 + " × "
+            + side / 32 + "."),
+        mixerStep(model, "bottleneck"),
+        new ListItem("Decoder: four stages of bilinear 2× up-sampling, concatenation with the "
+            + "encoder's features at that scale and two 3×3 convolutions with batch normalisation "
+            + "and ReLU (96, 64, 32, 24 channels); a 1×1 convolution gives one logit per pixel at "
+            + "half the input size, up-sampled bilinearly to the input."),
+        new ListItem(model.flipAveraging()
+            ? "Each frame is also run mirrored left to right, and the two probability maps are "
+                + "averaged (flip test-time augmentation)."
+            : "One forward pass per frame."),
+        new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
+            + "the probability map that the page thresholds."));
+    return section("Architecture", steps);
+  }
+
+  private static Component plainArchitecture(ModelOverview model) {
     ModelSummary s = model.summary();
     List<String> channels = new ArrayList<>();
     for (int stage = 0; stage < model.depth(); stage++) {
@@ -114,12 +159,7 @@ public class ModelView extends Div {
             + "followed by 2×2 max-pooling."),
         new ListItem("Bottleneck: two convolutions to " + bottleneck + " channels at "
             + smallest + " × " + smallest + "."),
-        new ListItem(model.mixer().equals("quantum")
-            ? "Quantum mixer: the bottleneck features are averaged, mapped to " + s.qubits()
-                + " angles, passed through the " + s.qubits() + "-qubit circuit below, and its "
-                + s.qubits() + " expectation values ⟨Z⟩ re-scale every bottleneck channel."
-            : "Classical mixer (ablation): a dense layer of width " + s.qubits()
-                + " in place of the circuit."),
+        mixerStep(model, "bottleneck"),
         new ListItem("Decoder: bilinear 2× up-sampling, concatenation with the encoder's "
             + "features at the same scale, two convolutions; a 1×1 convolution gives one "
             + "logit per pixel."),

@@ -21,10 +21,28 @@ class CommandLineTest {
     Files.writeString(data.resolve("images/case0.png"), "garbage");
     Path out = dir.resolve("model");
     String err = runExpecting(2, "train", "--data", data.toString(), "--out", out.toString(),
-        "--checkpoints", dir.resolve("ckpt").toString());
+        "--checkpoints", dir.resolve("ckpt").toString(), "--encoder", "plain");
     assertThat(err).contains("2 problems").contains("case2.png: no mask").contains("case0.png: not a readable image");
     assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void missingOrWrongImageNetFileGivesOneMessageAndWritesNothing() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 3, 40, 30, 1);
+    Path out = dir.resolve("model");
+    Path missing = dir.resolve("nowhere.tflite");
+    String err = runExpecting(2, "train", "--data", data.toString(), "--out", out.toString(),
+        "--checkpoints", dir.resolve("ckpt").toString(), "--pretrained", missing.toString());
+    assertThat(err).contains(missing.toString()).contains("tf2_mobilenet_v2_1.0_224_ptq.tflite")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+
+    Path notTflite = data.resolve("images/case0.png");
+    err = runExpecting(2, "train", "--data", data.toString(), "--out", out.toString(),
+        "--checkpoints", dir.resolve("ckpt").toString(), "--pretrained", notTflite.toString());
+    assertThat(err).contains(notTflite.toString()).contains("not a TFLite file");
+    assertThat(out).doesNotExist();
+    assertThat(dir.resolve("ckpt")).doesNotExist();
   }
 
   @Test

@@ -54,6 +54,16 @@ class ModelViewTest {
   }
 
   @Test
+  void describesThePretrainedEncoderAndFlipAveraging() {
+    ModelOverview overview = new ModelOverview(WebTestData.MODEL, "mobilenet_v2", 0, 5, "quantum",
+        true, RING, new double[16], Map.of(), Optional.empty(), Optional.empty());
+    String text = new ModelView(overview).getElement().getTextRecursively();
+    assertThat(text).contains("ImageNet-pretrained MobileNetV2 encoder", "17 inverted-residual blocks",
+        "16, 24, 32, 96 and 1280 channels", "mirrored left to right", "scaled to [−1, 1]");
+    assertThat(text).doesNotContain("2×2 max-pooling");
+  }
+
+  @Test
   void saysSoWhenTheModelCardIsMissing() {
     ModelView view = new ModelView(overview(Optional.empty()));
     assertThat(view.getElement().getTextRecursively()).contains("No model card yet");
@@ -83,7 +93,7 @@ class ModelViewTest {
 
   private static ModelOverview overview(Optional<String> card) {
     double[] angles = new double[16];
-    return new ModelOverview(WebTestData.MODEL, 16, 4, "quantum", RING, angles,
+    return new ModelOverview(WebTestData.MODEL, "plain", 16, 4, "quantum", false, RING, angles,
         Map.of("bestValidationDice", 0.71234, "optimizer", "Adam", "epochsDone", 30),
         card, Optional.empty());
   }

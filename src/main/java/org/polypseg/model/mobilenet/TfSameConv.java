@@ -20,7 +20,7 @@ import ai.djl.util.PairList;
  * pretrained network's output, so those convs get padding 0 and the input is padded here.
  * Inputs must have even sides at every stride-2 layer (sides that are multiples of 32).
  */
-final class TfSameConv extends AbstractBlock {
+public final class TfSameConv extends AbstractBlock {
 
   private static final byte VERSION = 1;
 
@@ -54,7 +54,7 @@ final class TfSameConv extends AbstractBlock {
         .build());
   }
 
-  Conv2d conv() {
+  public Conv2d conv() {
     return conv;
   }
 
