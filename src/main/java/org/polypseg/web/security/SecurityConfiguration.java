@@ -27,7 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Who may use the app. With {@code polypseg.security.enabled=false} (the default) every route is
  * open, as before; with true, the page asks for a login (Vaadin's login view, CSRF protection on)
  * and the API for HTTP Basic, both against the users and bcrypt hashes in the configuration. The
- * health probe stays open for load balancers. Security headers are sent in both modes.
+ * health probe stays open for load balancers. Security headers are sent in both modes. Login off
+ * is for this machine only: {@link NetworkExposure} refuses a network address without it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -44,6 +45,12 @@ public class SecurityConfiguration {
       + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  /** Refuses a network address without login before the web server opens its port. */
+  @Bean
+  static NetworkExposure networkExposure() {
+    return new NetworkExposure();
+  }
 
   @Bean
   PasswordEncoder passwordEncoder() {

@@ -11,9 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled when true every page and API route needs a signed-in user (the page: the login
  *     view; the API: HTTP Basic); when false (the default) the app is open, as on a laptop
  * @param users who may sign in
+ * @param allowAnonymousNetwork the explicit opt-out that lets the app serve a non-loopback address
+ *     (for example {@code --server.address=0.0.0.0}) with login off; false by default, logged as a
+ *     warning at start-up when true (see {@link NetworkExposure})
  */
 @ConfigurationProperties("polypseg.security")
-public record SecurityProperties(@DefaultValue("false") boolean enabled, List<User> users) {
+public record SecurityProperties(
+    @DefaultValue("false") boolean enabled,
+    List<User> users,
+    @DefaultValue("false") boolean allowAnonymousNetwork) {
 
   private static final Pattern BCRYPT = Pattern.compile("^\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}$");
 
