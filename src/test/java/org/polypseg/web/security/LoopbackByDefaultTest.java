@@ -18,7 +18,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * Started as a new user would, with no setting: the server listens on loopback only, and serves
- * this machine.
+ * this machine (the health probe and the bill of materials as examples).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoopbackByDefaultTest {
@@ -46,6 +46,11 @@ class LoopbackByDefaultTest {
           URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
+      HttpResponse<String> sbom = client.send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + "/actuator/sbom/application")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(sbom.statusCode()).isEqualTo(200);
+      assertThat(sbom.body()).contains("\"bomFormat\"", "pkg:maven/ai.djl/api@");
     }
   }
 }
