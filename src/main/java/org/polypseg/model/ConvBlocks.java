@@ -1,5 +1,8 @@
 package org.polypseg.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
@@ -19,6 +22,20 @@ final class ConvBlocks {
         .add(conv3x3(channels))
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock());
+  }
+
+  /**
+   * Bilinear resize of (B, C, h, w) to (B, C, height, width): the U-Nets' up-sampling, since DJL's
+   * PyTorch engine has no transposed convolution.
+   */
+  static NDArray upsample(NDArray x, long height, long width) {
+    return x.getNDArrayInternal().interpolation(new long[] {height, width}, 1, false); // 1 = bilinear
+  }
+
+  /** One decoder step: up-sample {@code x} to the skip's size and concatenate the skip's channels. */
+  static NDArray upsampleAndJoin(NDArray x, NDArray skip) {
+    NDArray up = upsample(x, skip.getShape().get(2), skip.getShape().get(3));
+    return NDArrays.concat(new NDList(up, skip), 1);
   }
 
   /** A 1×1 conv + BatchNorm + ReLU: changes the width of a feature map. */

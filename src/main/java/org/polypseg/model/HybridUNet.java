@@ -1,7 +1,6 @@
 package org.polypseg.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -78,16 +77,10 @@ public final class HybridUNet extends AbstractBlock implements SegmentationNetwo
     x = mixer.forward(ps, new NDList(x), training).singletonOrThrow();
     for (int i = 0; i < decoders.size(); i++) {
       NDArray skip = skips.get(skips.size() - 1 - i);
-      x = upsample(x, skip.getShape());
-      x = NDArrays.concat(new NDList(x, skip), 1);
+      x = ConvBlocks.upsampleAndJoin(x, skip);
       x = decoders.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
     }
     return head.forward(ps, new NDList(x), training);
-  }
-
-  private static NDArray upsample(NDArray x, Shape target) {
-    long[] size = {target.get(2), target.get(3)};
-    return x.getNDArrayInternal().interpolation(size, 1, false); // 1 = bilinear
   }
 
   @Override

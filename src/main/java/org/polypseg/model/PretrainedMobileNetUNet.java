@@ -1,7 +1,6 @@
 package org.polypseg.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -81,16 +80,11 @@ public final class PretrainedMobileNetUNet extends AbstractBlock implements Segm
     x = mixer.forward(ps, new NDList(x), training).singletonOrThrow();
     for (int i = 0; i < decoders.size(); i++) {
       NDArray skip = taps.get(3 - i);
-      x = upsample(x, skip.getShape().get(2), skip.getShape().get(3));
-      x = NDArrays.concat(new NDList(x, skip), 1);
+      x = ConvBlocks.upsampleAndJoin(x, skip);
       x = decoders.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
     }
     NDArray logits = head.forward(ps, new NDList(x), training).singletonOrThrow();
-    return new NDList(upsample(logits, input.getShape().get(2), input.getShape().get(3)));
-  }
-
-  private static NDArray upsample(NDArray x, long h, long w) {
-    return x.getNDArrayInternal().interpolation(new long[] {h, w}, 1, false); // 1 = bilinear
+    return new NDList(ConvBlocks.upsample(logits, input.getShape().get(2), input.getShape().get(3)));
   }
 
   @Override
