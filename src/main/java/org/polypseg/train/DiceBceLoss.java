@@ -22,12 +22,7 @@ public final class DiceBceLoss extends Loss {
   public NDArray evaluate(NDList labels, NDList predictions) {
     NDArray logits = predictions.singletonOrThrow();
     NDArray truth = labels.singletonOrThrow();
-    // Numerically stable BCE with logits: max(x, 0) − x·y + log(1 + e^−|x|).
-    NDArray bce =
-        Activation.relu(logits)
-            .sub(logits.mul(truth))
-            .add(logits.abs().neg().exp().add(1).log())
-            .mean();
+    NDArray bce = bceWithLogits(logits, truth).mean();
     long batch = logits.getShape().get(0);
     // Per-image sums over all pixels (flattened: the PyTorch engine reduces one axis at a time).
     NDArray probability = Activation.sigmoid(logits).reshape(batch, -1);
@@ -37,5 +32,11 @@ public final class DiceBceLoss extends Loss {
     NDArray total = probability.sum(pixelAxis).add(flatTruth.sum(pixelAxis));
     NDArray dice = intersection.mul(2).add(SMOOTH).div(total.add(SMOOTH));
     return bce.add(dice.neg().add(1).mean());
+  }
+
+  /** Per-pixel BCE of logits {@code x} against 0/1 labels {@code y}, numerically stable:
+   * max(x, 0) − x·y + log(1 + e^−|x|). Shared with {@link StructureLoss}. */
+  static NDArray bceWithLogits(NDArray x, NDArray y) {
+    return Activation.relu(x).sub(x.mul(y)).add(x.abs().neg().exp().add(1).log());
   }
 }

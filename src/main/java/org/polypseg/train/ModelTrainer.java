@@ -63,8 +63,6 @@ public final class ModelTrainer {
 
   private final TrainOptions options;
   private final PrintStream log;
-  /** What model.json says of the ImageNet weights the encoder started from. */
-  private Map<String, Object> pretrainedRecord;
 
   public ModelTrainer(TrainOptions options, PrintStream log) {
     this.options = options;
@@ -79,7 +77,8 @@ public final class ModelTrainer {
     // run starts from its checkpoint and records the file the first run started from.
     PretrainedWeights imagenet = options.architecture().pretrainedEncoder() && state == null
         ? PretrainedWeights.readTflite(options.pretrained()) : null;
-    pretrainedRecord = imagenet != null ? pretrainedRecord(imagenet)
+    // What model.json says of the ImageNet weights the encoder started from.
+    Map<String, Object> pretrainedRecord = imagenet != null ? pretrainedRecord(imagenet)
         : state != null ? previousPretrainedRecord() : null;
     List<SamplePair> pairs = DataFolder.scanAll(options.data());
     ValidationSplit split = ValidationSplit.of(pairs, options.validationFraction(), options.splitSeed());
@@ -143,11 +142,11 @@ public final class ModelTrainer {
             bestDice = row.validationDice();
             bestEpoch = row.epoch();
             ModelStore.save(options.output(), network, info(row, bestDice, bestEpoch, pairs.size(),
-                split, history));
+                split, history, pretrainedRecord));
             log.printf("  new best: saved to %s%n", options.output());
           }
           ModelStore.save(options.checkpoints().resolve(CHECKPOINT_MODEL), network,
-              info(row, bestDice, bestEpoch, pairs.size(), split, history));
+              info(row, bestDice, bestEpoch, pairs.size(), split, history, pretrainedRecord));
           TrainingCurves.writeCsv(history, options.checkpoints().resolve(HISTORY));
           TrainingCurves.writeCsv(history, options.output().resolve(HISTORY));
           TrainingCurves.writeChart(history, options.output().resolve(CHART));
@@ -308,7 +307,7 @@ public final class ModelTrainer {
   }
 
   private ModelInfo info(EpochRecord row, double bestDice, int bestEpoch, int pairs,
-      ValidationSplit split, List<EpochRecord> history) {
+      ValidationSplit split, List<EpochRecord> history, Map<String, Object> pretrainedRecord) {
     Map<String, Object> training = new LinkedHashMap<>();
     training.put("data", options.data().stream().map(Path::toString).toList());
     training.put("pairs", pairs);

@@ -36,8 +36,7 @@ public final class StructureLoss extends Loss {
     int[] pixels = {1};
     NDArray x = logits.reshape(batch, -1);
     NDArray y = truth.reshape(batch, -1);
-    // Numerically stable BCE with logits: max(x, 0) − x·y + log(1 + e^−|x|).
-    NDArray bce = Activation.relu(x).sub(x.mul(y)).add(x.abs().neg().exp().add(1).log());
+    NDArray bce = DiceBceLoss.bceWithLogits(x, y);
     NDArray weightSum = weight.sum(pixels);
     NDArray wbce = bce.mul(weight).sum(pixels).div(weightSum);
     NDArray p = Activation.sigmoid(x);
