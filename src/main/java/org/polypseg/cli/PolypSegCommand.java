@@ -21,12 +21,13 @@ import picocli.CommandLine.Command;
       BenchmarkCommand.class,
       ReportCommand.class,
       LoadTestCommand.class,
-      HashPasswordCommand.class
+      HashPasswordCommand.class,
+      TlsKeystoreCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "load-test", "hash-password", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "load-test", "hash-password", "tls-keystore", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);

@@ -16,11 +16,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Locale;
 import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
 import org.polypseg.segment.Segmentation;
+import org.polypseg.web.audit.AuditAction;
 import org.polypseg.segment.SegmentationImages;
 
 /**
@@ -32,16 +34,19 @@ public class CaseDetail extends Div {
   private final ImageCase imageCase;
   private final UiContext ui;
   private final ImageLimits limits;
+  private final PageAccounting accounting;
   private final HorizontalLayout actions = new HorizontalLayout();
   private ThresholdOverlay overlay;
   private MetricsPanel metrics;
   private Span truthName;
   private Button removeTruth;
 
-  public CaseDetail(ImageCase imageCase, UiContext ui, ImageLimits limits) {
+  public CaseDetail(ImageCase imageCase, UiContext ui, ImageLimits limits,
+      PageAccounting accounting) {
     this.imageCase = imageCase;
     this.ui = ui;
     this.limits = limits;
+    this.accounting = accounting;
     long maxFileBytes = limits.maxBytes();
     addClassName("case-detail");
     setId("case-detail");
@@ -106,11 +111,14 @@ public class CaseDetail extends Div {
     label.setWidth("18em");
     label.setHelperText("used in reports");
 
-    Anchor overlayPng = Downloads.button("Overlay PNG", Downloads.png(stem + "-overlay.png",
-        () -> SegmentationImages.overlay(image, s, imageCase.threshold(), imageCase.truth())));
+    List<String> tag = List.of(imageCase.uploadTag());
+    Anchor overlayPng = Downloads.button("Overlay PNG", accounting.audited(AuditAction.DOWNLOAD,
+        tag, "overlay.png", Downloads.png(stem + "-overlay.png",
+            () -> SegmentationImages.overlay(image, s, imageCase.threshold(), imageCase.truth()))));
     overlayPng.setId("download-overlay");
-    Anchor maskPng = Downloads.button("Mask PNG", Downloads.png(stem + "-mask.png",
-        () -> SegmentationImages.maskImage(s, imageCase.threshold())));
+    Anchor maskPng = Downloads.button("Mask PNG", accounting.audited(AuditAction.DOWNLOAD,
+        tag, "mask.png", Downloads.png(stem + "-mask.png",
+            () -> SegmentationImages.maskImage(s, imageCase.threshold()))));
     maskPng.setId("download-mask");
     actions.add(overlayPng, maskPng);
     actions.addClassName("case-actions");

@@ -35,6 +35,7 @@ public final class ImageCase {
 
   private final int id = IDS.incrementAndGet();
   private final String fileName;
+  private final String uploadTag;
   private Status status = Status.SEGMENTING;
   private String error;
   private BufferedImage image;
@@ -47,14 +48,24 @@ public final class ImageCase {
   private CompletableFuture<byte[]> displayPng;
   private CompletableFuture<byte[]> probabilityPng;
 
-  public ImageCase(String fileName) {
+  /**
+   * @param fileName as uploaded
+   * @param uploadTag the upload's hash tag ({@link UploadTag}), for the audit log
+   */
+  public ImageCase(String fileName, String uploadTag) {
     this.fileName = Objects.requireNonNull(fileName);
+    this.uploadTag = uploadTag;
     this.label = baseName(fileName);
   }
 
   /** A number unique in this JVM, for element ids and download names. */
   public int id() {
     return id;
+  }
+
+  /** The upload's hash tag, as the audit log names it. */
+  public String uploadTag() {
+    return uploadTag;
   }
 
   public String fileName() {

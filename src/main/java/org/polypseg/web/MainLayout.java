@@ -17,6 +17,7 @@ import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.polypseg.segment.ModelOverview;
+import org.polypseg.web.security.SecurityProperties;
 
 /** The frame around every page: the product's name, the navigation and the model in use. */
 @PermitAll // Vaadin checks the layout too when login is on
@@ -24,7 +25,8 @@ public class MainLayout extends Div implements RouterLayout {
 
   private final Main page = new Main();
 
-  public MainLayout(ModelOverview model, AuthenticationContext authentication) {
+  public MainLayout(ModelOverview model, AuthenticationContext authentication,
+      SecurityProperties security) {
     addClassName("page-frame");
     Image logo = new Image("icons/polypseg.svg", "");
     logo.addClassName("brand-logo");
@@ -57,6 +59,8 @@ public class MainLayout extends Div implements RouterLayout {
       signOut.getElement().setAttribute("title",
           "Signed in as " + authentication.getPrincipalName().orElse("?"));
       bar.add(signOut);
+      // An unattended workstation is signed out: patient frames are on the page.
+      add(new IdleGuard(security.idleTimeout()));
     }
     bar.addClassName("top-bar");
 

@@ -1,14 +1,20 @@
 package org.polypseg.web;
 
 import com.vaadin.flow.server.streams.DownloadHandler;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.polypseg.report.ReportException;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportItem;
 import org.polypseg.report.ReportRequest;
 import org.polypseg.report.ReportService;
+import org.polypseg.web.audit.Actor;
+import org.polypseg.web.audit.AuditAction;
+import org.polypseg.web.audit.AuditLog;
+import org.polypseg.web.fairuse.FairUse;
 
 /**
  * Report downloads of the page: the document is made when the browser asks for it, from the state
@@ -19,10 +25,12 @@ final class ReportDownloads {
 
   private final ReportService reports;
   private final UiContext ui;
+  private final PageAccounting accounting;
 
-  ReportDownloads(ReportService reports, UiContext ui) {
+  ReportDownloads(ReportService reports, UiContext ui, PageAccounting accounting) {
     this.reports = reports;
     this.ui = ui;
+    this.accounting = accounting;
   }
 
   /** A one-image report on {@code imageCase}, labelled with its case label. */
@@ -38,15 +46,32 @@ final class ReportDownloads {
   private DownloadHandler handler(ReportFormat format, Supplier<List<ImageCase>> cases,
       Supplier<String> label) {
     return event -> {
+      // On the download's request thread: the user who asked.
+      Actor actor = Actor.current();
+      List<ImageCase> included = cases.get().stream().filter(ImageCase::isDone).toList();
+      AuditLog.Entry audit = accounting.begin(AuditAction.REPORT, actor)
+          .uploads(included.stream().map(ImageCase::uploadTag).toList())
+          .item(format.extension());
+      Optional<Duration> wait = accounting.take(actor);
+      if (wait.isPresent()) {
+        audit.end("rate-limited");
+        ui.error("The " + format.extension().toUpperCase(Locale.ROOT) + " report was not made: "
+            + "many requests came from here in a short time; try again in "
+            + FairUse.seconds(wait.get()) + " s");
+        event.getResponse().setStatus(429);
+        return;
+      }
       Report report;
       try {
-        report = render(cases.get(), label.get(), format);
+        report = render(included, label.get(), format);
       } catch (ReportException | IllegalArgumentException e) {
+        audit.end("failed");
         ui.error("The " + format.extension().toUpperCase(Locale.ROOT)
             + " report could not be made: " + e.getMessage());
         event.getResponse().setStatus(500);
         return;
       }
+      audit.end("ok");
       event.setFileName(report.fileName());
       event.setContentType(format.mediaType());
       event.setContentLength(report.document().length);

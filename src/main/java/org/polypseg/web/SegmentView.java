@@ -22,15 +22,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportService;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.SegmentationImages;
+import org.polypseg.web.audit.Actor;
+import org.polypseg.web.audit.AuditAction;
+import org.polypseg.web.audit.AuditLog;
+import org.polypseg.web.fairuse.FairUse;
 
 /**
  * The clinician's page: drop or pick colonoscopy frames, and each is segmented in the background
@@ -50,6 +56,7 @@ public class SegmentView extends Div {
   private final SegmentationJobs jobs;
   private final PageQueue pageQueue;
   private final ReportService reports;
+  private final PageAccounting accounting;
   private final List<ImageCase> cases = new ArrayList<>();
   private final CaseStrip strip = new CaseStrip(this::select);
   private final Div detailHolder = new Div();
@@ -61,10 +68,12 @@ public class SegmentView extends Div {
   private ImageCase selected;
   private CaseDetail detail;
 
-  public SegmentView(SegmentationJobs jobs, ReportService reports, PolypSegProperties properties) {
+  public SegmentView(SegmentationJobs jobs, ReportService reports, PolypSegProperties properties,
+      PageAccounting accounting) {
     this.jobs = jobs;
     this.pageQueue = new PageQueue(jobs);
     this.reports = reports;
+    this.accounting = accounting;
     long maxFileBytes = properties.maxImageSize().toBytes();
     addClassName("segment-view");
 
@@ -113,9 +122,14 @@ public class SegmentView extends Div {
     }
   }
 
-  /** Receives one uploaded file (any thread) and queues it for segmentation. */
+  /**
+   * Receives one uploaded file (on the upload's request thread, which says who sent it) and
+   * queues it for segmentation, within the user's allowance.
+   */
   void receive(String fileName, byte[] bytes) {
-    ImageCase c = new ImageCase(fileName);
+    Actor actor = Actor.current();
+    ImageCase c = new ImageCase(fileName, UploadTag.of(bytes));
+    AuditLog.Entry audit = accounting.begin(AuditAction.SEGMENT, actor).upload(c.uploadTag());
     ui.access(() -> {
       cases.add(c);
       strip.update(c);
@@ -124,7 +138,19 @@ public class SegmentView extends Div {
       }
       updateQueue();
     });
+    Optional<Duration> wait = accounting.take(actor);
+    if (wait.isPresent()) {
+      audit.end("rate-limited");
+      fail(c, fileName + ": not segmented — many images were sent from here in a short time; "
+          + "add it again in " + FairUse.seconds(wait.get()) + " s");
+      return;
+    }
     pageQueue.submit(fileName, bytes).thenAccept(outcome -> {
+      audit.end(switch (outcome) {
+        case SegmentationJobs.Segmented s -> "ok";
+        case SegmentationJobs.Rejected r -> "rejected";
+        case SegmentationJobs.Busy b -> "busy";
+      });
       switch (outcome) {
         case SegmentationJobs.Segmented s -> {
           // Start the browser's PNGs now, so they are ready when it asks for them.
@@ -168,7 +194,7 @@ public class SegmentView extends Div {
       return;
     }
     if (batchReports.getComponentCount() == 0) {
-      ReportDownloads downloads = new ReportDownloads(reports, ui);
+      ReportDownloads downloads = new ReportDownloads(reports, ui, accounting);
       batchReports.add(batchText);
       batchReports.add(reportButtons("Batch report", "batch-report",
           format -> downloads.batch(this::cases, format)));
@@ -186,10 +212,10 @@ public class SegmentView extends Div {
 
   private void showDetail() {
     detailHolder.removeAll();
-    detail = new CaseDetail(selected, detailContext(), jobs.limits());
+    detail = new CaseDetail(selected, detailContext(), jobs.limits(), accounting);
     if (selected.isDone()) {
       detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(selected));
-      ReportDownloads downloads = new ReportDownloads(reports, ui);
+      ReportDownloads downloads = new ReportDownloads(reports, ui, accounting);
       ImageCase shown = selected;
       detail.actions().add(reportButtons("Report", "report",
           format -> downloads.single(shown, format)));

@@ -1,5 +1,7 @@
 package org.polypseg.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,9 +16,26 @@ public final class UploadTag {
   private UploadTag() {}
 
   public static String of(byte[] bytes) {
+    return tag(sha256().digest(bytes));
+  }
+
+  /** The tag of everything {@code in} gives, read through without holding it in memory. */
+  public static String of(InputStream in) throws IOException {
+    MessageDigest digest = sha256();
+    byte[] buffer = new byte[64 * 1024];
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      digest.update(buffer, 0, n);
+    }
+    return tag(digest.digest());
+  }
+
+  private static String tag(byte[] digest) {
+    return "upload-" + HexFormat.of().formatHex(digest, 0, 4);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return "upload-" + HexFormat.of().formatHex(digest, 0, 4);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

@@ -2,6 +2,8 @@ package org.polypseg.web;
 
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.SegmentationService;
+import org.polypseg.web.audit.AuditLog;
+import org.polypseg.web.fairuse.FairUse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,6 +20,11 @@ public class WebConfiguration {
   @Bean(destroyMethod = "close")
   SegmentationJobs segmentationJobs(SegmentationService service, PolypSegProperties properties) {
     return new SegmentationJobs(service::segment, properties.imageLimits(), properties.inference());
+  }
+
+  @Bean
+  PageAccounting pageAccounting(AuditLog audit, FairUse fairUse) {
+    return new PageAccounting(audit, fairUse);
   }
 
   /** Says where to point the browser once everything, the model included, is ready. */

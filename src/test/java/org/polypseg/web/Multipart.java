@@ -45,6 +45,13 @@ public final class Multipart {
 
   private <T> HttpResponse<T> send(URI uri, String authorization,
       HttpResponse.BodyHandler<T> handler) throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(request(uri, authorization), handler);
+    }
+  }
+
+  /** The POST of the form, to send with a client of the test's own (authorization may be null). */
+  public HttpRequest request(URI uri, String authorization) {
     write("--" + boundary + "--\r\n");
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -52,10 +59,7 @@ public final class Multipart {
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
-    HttpRequest request = builder.build();
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      return client.send(request, handler);
-    }
+    return builder.build();
   }
 
   private void write(String s) {

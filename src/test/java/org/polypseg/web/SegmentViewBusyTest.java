@@ -46,7 +46,8 @@ class SegmentViewBusyTest {
     UI.setCurrent(ui);
     SegmentView view = new SegmentView(jobs,
         new org.polypseg.report.ReportService(org.polypseg.report.ReportTemplates.defaults(), null),
-        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50));
+        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        PageAccounting.off());
     view.useContext(context);
 
     view.receive("mine.png", png(2));

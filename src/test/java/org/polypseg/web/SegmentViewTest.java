@@ -33,7 +33,8 @@ class SegmentViewTest {
   void setUp() {
     UI.setCurrent(ui);
     view = new SegmentView(jobs, reports,
-        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50));
+        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        PageAccounting.off());
     view.useContext(context);
   }
 
@@ -97,7 +98,7 @@ class SegmentViewTest {
     }
     view.receive("b.png", WebTestData.encode(b[0], "png"));
     awaitAllSettled();
-    ReportDownloads downloads = new ReportDownloads(reports, context);
+    ReportDownloads downloads = new ReportDownloads(reports, context, PageAccounting.off());
     synchronized (context) {
       assertThat(view.batchReportsVisible()).isTrue();
       ImageCase first = view.cases().get(0);
@@ -183,6 +184,42 @@ class SegmentViewTest {
     assertThat(view.selected().analysis().dice()).isEqualTo(1.0);
     assertThat(detail.metrics().diceText()).isEqualTo("1.000");
     assertThat(detail.metrics().iouText()).isEqualTo("1.000");
+  }
+
+  @Test
+  void theUsersAllowanceAndTheAuditLogCoverThePage(@org.junit.jupiter.api.io.TempDir Path folder)
+      throws Exception {
+    Path log = folder.resolve("audit.jsonl");
+    view = new SegmentView(jobs, reports,
+        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        new PageAccounting(new org.polypseg.web.audit.AuditLog(
+            new org.polypseg.web.audit.AuditProperties(true, log.toString(),
+                DataSize.ofMegabytes(1), 1), java.time.Clock.systemUTC()),
+            new org.polypseg.web.fairuse.FairUse(
+                new org.polypseg.web.fairuse.FairUseProperties(1, 2))));
+    view.useContext(context);
+    byte[] a = WebTestData.encode(WebTestData.pair(64, 48, 1)[0], "png");
+    byte[] b = WebTestData.encode(WebTestData.pair(64, 48, 2)[0], "png");
+    byte[] c = WebTestData.encode(WebTestData.pair(64, 48, 3)[0], "png");
+    view.receive("Patient-Smith-1.png", a);
+    view.receive("Patient-Smith-2.png", b);
+    view.receive("Patient-Smith-3.png", c);
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.cases().stream().map(ImageCase::status)).containsExactly(
+          ImageCase.Status.DONE, ImageCase.Status.DONE, ImageCase.Status.FAILED);
+      assertThat(context.errors).singleElement().asString()
+          .startsWith("Patient-Smith-3.png: not segmented").contains("add it again in");
+    }
+    String text = java.nio.file.Files.readString(log);
+    assertThat(text.lines()).hasSize(3);
+    // Written as each ends: the refused one at once, the others when segmented.
+    assertThat(text.lines().filter(l -> l.contains(UploadTag.of(a)))).singleElement().asString()
+        .contains("\"action\":\"segment\"", "\"uploads\":[\"" + UploadTag.of(a) + "\"]",
+            "\"outcome\":\"ok\"");
+    assertThat(text.lines().filter(l -> l.contains(UploadTag.of(c)))).singleElement().asString()
+        .contains("\"outcome\":\"rate-limited\"");
+    assertThat(text).doesNotContain("Smith", ".png");
   }
 
   private void awaitAllSettled() {

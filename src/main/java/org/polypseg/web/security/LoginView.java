@@ -9,7 +9,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.web.WebAttributes;
 
 /**
  * The sign-in page, used when {@code polypseg.security.enabled} is true. Vaadin's login form posts
@@ -23,21 +26,22 @@ public class LoginView extends Div implements BeforeEnterObserver {
 
   private final boolean enabled;
   private final LoginForm form = new LoginForm();
+  private final Paragraph idleNote = new Paragraph("You were signed out because the page was "
+      + "left without activity; the images on it are gone. Sign in again to continue.");
 
   public LoginView(SecurityProperties properties) {
     this.enabled = properties.enabled();
     addClassName("login-view");
     form.setAction("login");
     form.setForgotPasswordButtonVisible(false);
-    LoginI18n i18n = LoginI18n.createDefault();
-    i18n.getErrorMessage().setTitle("Wrong user name or password");
-    i18n.getErrorMessage().setMessage("Check them and try again; the administrator who set up "
-        + "this server can reset a password.");
-    form.setI18n(i18n);
     H1 title = new H1("polypseg");
     Paragraph note = new Paragraph("Polyp segmentation for research and education; sign in to "
         + "continue.");
-    add(title, note, form);
+    idleNote.setId("idle-note");
+    idleNote.addClassName("idle-note");
+    idleNote.getElement().setAttribute("role", "status");
+    idleNote.setVisible(false);
+    add(title, note, idleNote, form);
   }
 
   @Override
@@ -46,6 +50,38 @@ public class LoginView extends Div implements BeforeEnterObserver {
       event.forwardTo("");
       return;
     }
-    form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    var parameters = event.getLocation().getQueryParameters().getParameters();
+    boolean failed = parameters.containsKey("error");
+    LoginI18n i18n = LoginI18n.createDefault();
+    if (failed && lastFailure() instanceof SignInThrottledException throttled) {
+      i18n.getErrorMessage().setTitle("Too many failed sign-ins");
+      i18n.getErrorMessage().setMessage(throttled.getMessage() + ". The administrator who set "
+          + "up this server can help if you have forgotten your password.");
+    } else {
+      i18n.getErrorMessage().setTitle("Wrong user name or password");
+      i18n.getErrorMessage().setMessage("Check them and try again; the administrator who set up "
+          + "this server can reset a password.");
+    }
+    form.setI18n(i18n);
+    form.setError(failed);
+    idleNote.setVisible(!failed && (parameters.containsKey("idle") || signedOutIdle()));
+  }
+
+  /** Why the last sign-in failed, as Spring Security left it in the session. */
+  private static Object lastFailure() {
+    WrappedSession session = VaadinSession.getCurrent() == null ? null
+        : VaadinSession.getCurrent().getSession();
+    return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+  }
+
+  /** Whether the server signed this browser out for being idle; said once. */
+  private static boolean signedOutIdle() {
+    WrappedSession session = VaadinSession.getCurrent() == null ? null
+        : VaadinSession.getCurrent().getSession();
+    if (session == null || session.getAttribute(IdleSignOutFilter.SIGNED_OUT_IDLE) == null) {
+      return false;
+    }
+    session.removeAttribute(IdleSignOutFilter.SIGNED_OUT_IDLE);
+    return true;
   }
 }

@@ -16,8 +16,10 @@ import org.springframework.core.env.Environment;
  * non-loopback address (say {@code --server.address=0.0.0.0}, or an empty one: every interface)
  * is served only with login on ({@code polypseg.security.enabled=true} and users configured), or
  * with the explicit opt-out {@code polypseg.security.allow-anonymous-network=true}, which is logged
- * as a warning. Otherwise the start-up stops with {@link UnprotectedNetworkAddressException}. The
- * same rule holds for {@code management.server.address} when the actuator has a port of its own.
+ * as a warning and is refused on an address the internet may reach unless HTTPS is on
+ * ({@code polypseg.tls.keystore}). Otherwise the start-up stops with {@link
+ * UnprotectedNetworkAddressException}. The same rule holds for {@code management.server.address}
+ * when the actuator has a port of its own.
  *
  * <p>A bean factory post-processor, so that the check runs before any bean (the model, the web
  * server) is made, and sees every property source, those a test adds included.
@@ -47,17 +49,25 @@ public final class NetworkExposure implements BeanFactoryPostProcessor, Environm
   public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     SecurityProperties security = Binder.get(environment)
         .bindOrCreate("polypseg.security", SecurityProperties.class);
+    boolean tls = Binder.get(environment).bindOrCreate("polypseg.tls", TlsProperties.class)
+        .enabled();
     String managementPort = environment.getProperty("management.server.port");
     if (managementPort != null && !managementPort.strip().equals("-1")
         && !managementPort.strip().equals(environment.getProperty("server.port"))) {
       // The actuator on a port of its own listens on management.server.address, by default on
       // every interface: the same rule holds there.
       decide("management.server.address",
-          environment.getProperty("management.server.address"), security);
+          environment.getProperty("management.server.address"), security, tls);
     }
     String address = environment.getProperty("server.address");
     String shown = shown("server.address", address);
-    switch (decide("server.address", address, security)) {
+    Decision decision = decide("server.address", address, security, tls);
+    if (decision != Decision.LOOPBACK && !tls) {
+      log.warn("Serving {} over plain HTTP: passwords and frames cross the network unencrypted. "
+          + "Turn HTTPS on (polypseg.tls.keystore) or serve through a reverse proxy with TLS "
+          + "(README, \"Serving other machines\")", shown);
+    }
+    switch (decision) {
       case LOOPBACK -> log.info(security.enabled()
           ? "Serving this machine only ({}); to serve other machines start with "
               + "--server.address=0.0.0.0 (login is on)"
@@ -72,9 +82,9 @@ public final class NetworkExposure implements BeanFactoryPostProcessor, Environm
     }
   }
 
-  /** {@link #decide(String, String, SecurityProperties)} for {@code server.address}. */
-  public static Decision decide(String address, SecurityProperties security) {
-    return decide("server.address", address, security);
+  /** {@link #decide(String, String, SecurityProperties, boolean)} for {@code server.address}. */
+  public static Decision decide(String address, SecurityProperties security, boolean tls) {
+    return decide("server.address", address, security, tls);
   }
 
   /**
@@ -82,10 +92,12 @@ public final class NetworkExposure implements BeanFactoryPostProcessor, Environm
    *
    * @param property the setting the address comes from, for the messages
    * @param address the address as configured; null or blank means every interface
+   * @param tls whether HTTPS is on
    * @throws UnprotectedNetworkAddressException for a non-loopback address with login off and no
-   *     opt-out
+   *     opt-out, or with the opt-out on a public address without HTTPS
    */
-  public static Decision decide(String property, String address, SecurityProperties security) {
+  public static Decision decide(String property, String address, SecurityProperties security,
+      boolean tls) {
     if (isLoopback(address)) {
       return Decision.LOOPBACK;
     }
@@ -93,10 +105,15 @@ public final class NetworkExposure implements BeanFactoryPostProcessor, Environm
       return Decision.NETWORK_WITH_LOGIN;
     }
     if (security.allowAnonymousNetwork()) {
+      if (!tls && PublicAddresses.reachable(address)) {
+        throw new UnprotectedNetworkAddressException(shown(property, address),
+            UnprotectedNetworkAddressException.Reason.PUBLIC_WITHOUT_TLS,
+            !security.users().isEmpty());
+      }
       return Decision.NETWORK_ANONYMOUS_BY_OPT_OUT;
     }
     throw new UnprotectedNetworkAddressException(shown(property, address),
-        !security.users().isEmpty());
+        UnprotectedNetworkAddressException.Reason.NO_LOGIN, !security.users().isEmpty());
   }
 
   /** True when every address the name stands for is a loopback one (127.0.0.0/8, ::1). */

@@ -1,9 +1,11 @@
 package org.polypseg.web.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
 import java.util.List;
+import org.polypseg.web.audit.Actor;
+import org.polypseg.web.audit.AuditAction;
+import org.polypseg.web.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -20,18 +24,22 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may use the app. With {@code polypseg.security.enabled=false} (the default) every route is
  * open, as before; with true, the page asks for a login (Vaadin's login view, CSRF protection on)
- * and the API for HTTP Basic, both against the users and bcrypt hashes in the configuration. The
- * health probe stays open for load balancers. Security headers are sent in both modes. Login off
- * is for this machine only: {@link NetworkExposure} refuses a network address without it.
+ * and the API for HTTP Basic, both against the users and bcrypt hashes in the configuration, with
+ * password guessing slowed and then locked out ({@link LoginThrottle}) and idle pages signed out
+ * ({@link IdleSignOutFilter}). The health probe stays open for load balancers. Security headers
+ * are sent in both modes (HSTS over HTTPS). Login off is for this machine only: {@link
+ * NetworkExposure} refuses a network address without it; {@link TransportSecurity} turns HTTPS
+ * on.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, TlsProperties.class})
 public class SecurityConfiguration {
 
   /**
@@ -52,9 +60,30 @@ public class SecurityConfiguration {
     return new NetworkExposure();
   }
 
+  /** HTTPS from {@code polypseg.tls.keystore}, checked before the web server starts. */
+  @Bean
+  static TransportSecurity transportSecurity() {
+    return new TransportSecurity();
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  LoginThrottle loginThrottle(SecurityProperties properties) {
+    return new LoginThrottle(properties.login(), Clock.systemUTC());
+  }
+
+  /** The password check, behind the throttle; refused sign-ins go to the audit log. */
+  @Bean
+  AuthenticationProvider authenticationProvider(UserDetailsService users,
+      PasswordEncoder encoder, LoginThrottle throttle, AuditLog audit) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(encoder);
+    return new ThrottledAuthenticationProvider(passwords, throttle, (address, outcome) ->
+        audit.begin(AuditAction.SIGN_IN, new Actor(null, address)).end(outcome));
   }
 
   /** The configured users; none when login is off (and no generated password either). */
@@ -78,8 +107,10 @@ public class SecurityConfiguration {
     http.csrf(csrf -> csrf.disable());
     http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     if (properties.enabled()) {
+      ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
       http.authorizeHttpRequests(a -> a.anyRequest().authenticated());
-      http.httpBasic(withDefaults());
+      http.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint));
+      http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint));
     } else {
       http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
     }
@@ -98,7 +129,12 @@ public class SecurityConfiguration {
       http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
       return http.build();
     }
-    log.info("Login required: {} user(s) configured", properties.users().size());
+    log.info("Login required: {} user(s) configured; idle pages are signed out after {}",
+        properties.users().size(), properties.idleTimeout());
+    // Before the session's login is loaded: an idle session is ended first, and the request goes
+    // on as a stranger's (to the login view).
+    http.addFilterBefore(new IdleSignOutFilter(properties.idleTimeout(), Clock.systemUTC()),
+        SecurityContextHolderFilter.class);
     // The health probe for load balancers, and the error page that a refused request (a 401 from
     // the API, for instance) is rendered by.
     http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**",

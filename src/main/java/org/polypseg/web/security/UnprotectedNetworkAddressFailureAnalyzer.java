@@ -13,6 +13,17 @@ public class UnprotectedNetworkAddressFailureAnalyzer
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure,
       UnprotectedNetworkAddressException cause) {
+    if (cause.reason() == UnprotectedNetworkAddressException.Reason.PUBLIC_WITHOUT_TLS) {
+      return new FailureAnalysis("polypseg was asked to serve " + cause.address() + ", which "
+          + "the internet may reach, with login off (polypseg.security.allow-anonymous-network="
+          + "true) and over plain HTTP. It does not start: patient frames would cross the "
+          + "internet unencrypted, open to anyone.",
+          "Turn login on: add users under polypseg.security.users (password hashes from "
+          + "./polypseg hash-password) and set polypseg.security.enabled=true.\nOr turn HTTPS on "
+          + "with polypseg.tls.keystore (./polypseg tls-keystore makes one for a trial).\nOr "
+          + "serve a private (LAN) address or this machine only (server.address=127.0.0.1).",
+          cause);
+    }
     String description = "polypseg was asked to serve " + cause.address() + ", which other "
         + "machines can reach, with login off. It does not start: patient frames would be open to "
         + "anyone on the network.";

@@ -30,34 +30,59 @@ class NetworkExposureTest {
   @Test
   void loopbackAddressesAreServedWithOrWithoutLogin() {
     for (String address : List.of("127.0.0.1", "127.0.0.2", "::1", "localhost")) {
-      assertThat(NetworkExposure.decide(address, OFF)).as(address).isEqualTo(Decision.LOOPBACK);
-      assertThat(NetworkExposure.decide(address, ON)).as(address).isEqualTo(Decision.LOOPBACK);
+      assertThat(NetworkExposure.decide(address, OFF, false)).as(address)
+          .isEqualTo(Decision.LOOPBACK);
+      assertThat(NetworkExposure.decide(address, ON, false)).as(address)
+          .isEqualTo(Decision.LOOPBACK);
     }
   }
 
   @Test
   void aNetworkAddressNeedsLoginOrTheOptOut() {
-    for (String address : List.of("0.0.0.0", "::", "192.0.2.10", "")) {
-      assertThat(NetworkExposure.decide(address, ON)).isEqualTo(Decision.NETWORK_WITH_LOGIN);
-      assertThat(NetworkExposure.decide(address, OPT_OUT))
-          .isEqualTo(Decision.NETWORK_ANONYMOUS_BY_OPT_OUT);
-      assertThatThrownBy(() -> NetworkExposure.decide(address, OFF))
+    for (String address : List.of("0.0.0.0", "::", "192.0.2.10", "10.1.2.3", "8.8.8.8", "")) {
+      assertThat(NetworkExposure.decide(address, ON, false))
+          .isEqualTo(Decision.NETWORK_WITH_LOGIN);
+      assertThatThrownBy(() -> NetworkExposure.decide(address, OFF, false))
           .isInstanceOf(UnprotectedNetworkAddressException.class)
           .hasMessageContaining("polypseg.security.allow-anonymous-network")
           .hasMessageContaining("polypseg.security.users");
     }
-    assertThat(NetworkExposure.decide(null, ON)).isEqualTo(Decision.NETWORK_WITH_LOGIN);
+    // Private, link-local and documentation addresses: the opt-out is enough.
+    for (String address : List.of("10.1.2.3", "172.16.0.9", "192.168.1.20", "192.0.2.10",
+        "100.64.0.1", "fd00::5", "fe80::1")) {
+      assertThat(NetworkExposure.decide(address, OPT_OUT, false)).as(address)
+          .isEqualTo(Decision.NETWORK_ANONYMOUS_BY_OPT_OUT);
+    }
+    assertThat(NetworkExposure.decide(null, ON, false)).isEqualTo(Decision.NETWORK_WITH_LOGIN);
     // Users configured but login not switched on is still login off.
     SecurityProperties usersOnly = new SecurityProperties(false,
         List.of(new SecurityProperties.User("alice", HASH)), false);
-    assertThatThrownBy(() -> NetworkExposure.decide("0.0.0.0", usersOnly))
+    assertThatThrownBy(() -> NetworkExposure.decide("0.0.0.0", usersOnly, false))
         .isInstanceOf(UnprotectedNetworkAddressException.class);
+  }
+
+  @Test
+  void theOptOutOnAPublicAddressNeedsHttps() {
+    for (String address : List.of("8.8.8.8", "2a00:1450:4001::1", "172.32.0.1")) {
+      assertThatThrownBy(() -> NetworkExposure.decide(address, OPT_OUT, false)).as(address)
+          .isInstanceOfSatisfying(UnprotectedNetworkAddressException.class, e -> assertThat(
+              e.reason()).isEqualTo(UnprotectedNetworkAddressException.Reason.PUBLIC_WITHOUT_TLS))
+          .hasMessageContaining("polypseg.tls.keystore");
+      assertThat(NetworkExposure.decide(address, OPT_OUT, true)).as(address)
+          .isEqualTo(Decision.NETWORK_ANONYMOUS_BY_OPT_OUT);
+    }
+    FailureAnalysis analysis = new UnprotectedNetworkAddressFailureAnalyzer().analyze(
+        catchThrowable(() -> NetworkExposure.decide("8.8.8.8", OPT_OUT, false)));
+    assertThat(analysis.getDescription()).contains("server.address=8.8.8.8",
+        "allow-anonymous-network=true", "plain HTTP");
+    assertThat(analysis.getAction()).contains("polypseg.security.enabled=true",
+        "polypseg.tls.keystore", "./polypseg tls-keystore");
   }
 
   @Test
   void theFailureAnalysisNamesTheSettingsAndWhatToDo() {
     UnprotectedNetworkAddressException refused = new UnprotectedNetworkAddressException(
-        "server.address=0.0.0.0", false);
+        "server.address=0.0.0.0", UnprotectedNetworkAddressException.Reason.NO_LOGIN, false);
     FailureAnalysis analysis = new UnprotectedNetworkAddressFailureAnalyzer().analyze(
         new IllegalStateException(refused));
     assertThat(analysis.getDescription()).contains("server.address=0.0.0.0");
@@ -65,7 +90,8 @@ class NetworkExposureTest {
         "polypseg.security.enabled=true", "polypseg.security.allow-anonymous-network=true",
         "127.0.0.1");
     FailureAnalysis usersOnly = new UnprotectedNetworkAddressFailureAnalyzer().analyze(
-        new UnprotectedNetworkAddressException("server.address=0.0.0.0", true));
+        new UnprotectedNetworkAddressException("server.address=0.0.0.0",
+            UnprotectedNetworkAddressException.Reason.NO_LOGIN, true));
     assertThat(usersOnly.getAction()).startsWith("Users are configured: set "
         + "polypseg.security.enabled=true");
   }
@@ -85,13 +111,14 @@ class NetworkExposureTest {
   @Test
   void theOptOutIsLoggedAsAWarning(CapturedOutput output) {
     NetworkExposure check = new NetworkExposure();
-    check.setEnvironment(new MockEnvironment().withProperty("server.address", "0.0.0.0")
+    check.setEnvironment(new MockEnvironment().withProperty("server.address", "10.1.2.3")
         .withProperty("polypseg.security.allow-anonymous-network", "true"));
     check.postProcessBeanFactory(null);
     assertThat(output.getOut().lines().filter(l -> l.contains("NetworkExposure")))
-        .singleElement().asString()
-        .contains("WARN", "polypseg.security.allow-anonymous-network=true",
-            "server.address=0.0.0.0", "WITHOUT LOGIN");
+        .anySatisfy(l -> assertThat(l).contains("WARN",
+            "polypseg.security.allow-anonymous-network=true", "server.address=10.1.2.3",
+            "WITHOUT LOGIN"))
+        .anySatisfy(l -> assertThat(l).contains("WARN", "plain HTTP", "polypseg.tls.keystore"));
   }
 
   @Test

@@ -1,0 +1,65 @@
+package org.polypseg.web;
+
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.polypseg.web.audit.Actor;
+import org.polypseg.web.audit.AuditAction;
+import org.polypseg.web.audit.AuditLog;
+import org.polypseg.web.audit.AuditProperties;
+import org.polypseg.web.fairuse.FairUse;
+import org.polypseg.web.fairuse.FairUseProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What the page does around each access to patient data, as the API does: the costly ones
+ * (segmenting an image, making a report) are taken from the user's allowance ({@link FairUse},
+ * shared with the API), and every one is written to the {@link AuditLog}.
+ */
+public final class PageAccounting {
+
+  private final AuditLog audit;
+  private final FairUse fairUse;
+
+  public PageAccounting(AuditLog audit, FairUse fairUse) {
+    this.audit = audit;
+    this.fairUse = fairUse;
+  }
+
+  /** No limit and no log: for tests of the page that are about something else. */
+  public static PageAccounting off() {
+    return new PageAccounting(
+        new AuditLog(new AuditProperties(false, "", DataSize.ofMegabytes(1), 1),
+            java.time.Clock.systemUTC()),
+        new FairUse(new FairUseProperties(0, 1)));
+  }
+
+  /** Takes one costly request from {@code actor}'s allowance; empty when served, else the wait. */
+  Optional<Duration> take(Actor actor) {
+    return fairUse.take(actor.key());
+  }
+
+  /** Starts an audit line for {@code actor}. */
+  AuditLog.Entry begin(AuditAction action, Actor actor) {
+    return audit.begin(action, actor);
+  }
+
+  /**
+   * {@code handler}, with an audit line of the download ({@code item}: what it is, e.g.
+   * {@code mask.png}) for the user asking, on the download request's own thread.
+   */
+  DownloadHandler audited(AuditAction action, List<String> uploads, String item,
+      DownloadHandler handler) {
+    return event -> {
+      AuditLog.Entry entry = audit.begin(action, Actor.current()).uploads(uploads).item(item);
+      try {
+        handler.handleDownloadRequest(event);
+      } catch (java.io.IOException | RuntimeException e) {
+        entry.end("failed");
+        throw e;
+      }
+      entry.end("ok");
+    };
+  }
+}

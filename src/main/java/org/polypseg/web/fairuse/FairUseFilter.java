@@ -1,0 +1,55 @@
+package org.polypseg.web.fairuse;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.polypseg.web.audit.Actor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rate limit on the API: a request over its client's allowance is answered 429 with
+ * {@code Retry-After} (whole seconds) and a problem detail, before its upload is used. Runs after
+ * Spring Security, so a signed-in user is counted as themself wherever they come from.
+ */
+public final class FairUseFilter extends OncePerRequestFilter {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final FairUse fairUse;
+
+  public FairUseFilter(FairUse fairUse) {
+    this.fairUse = fairUse;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    Optional<Duration> wait = fairUse.take(Actor.current().key());
+    if (wait.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long seconds = FairUse.seconds(wait.get());
+    response.setStatus(429);
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "urn:polypseg:problem:rate-limited");
+    problem.put("title", "Too many requests");
+    problem.put("status", 429);
+    problem.put("detail", "This client has used its allowance of requests for now; try again in "
+        + seconds + " s.");
+    problem.put("instance", request.getRequestURI());
+    response.getWriter().write(JSON.writeValueAsString(problem));
+  }
+}
