@@ -20,13 +20,14 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       BenchmarkCommand.class,
       ReportCommand.class,
+      VideoCommand.class,
       LoadTestCommand.class,
       HashPasswordCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "load-test", "hash-password", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);

@@ -465,7 +465,7 @@ final class PdfReportWriter {
     return r.x() + ", " + r.y() + ", " + r.width() + ", " + r.height();
   }
 
-  private static Color accent(PdfTexts texts) {
+  static Color accent(PdfTexts texts) {
     String hex = texts.setting("pdf.accent");
     if (hex.isEmpty()) {
       return new Color(0x1F4E79);
@@ -492,7 +492,7 @@ final class PdfReportWriter {
   }
 
   /** The embedded Liberation faces, loaded once (parsing a font file takes tens of ms). */
-  private static final class Fonts {
+  static final class Fonts {
     static final BaseFont REGULAR = load(Liberation.SANS);
     static final BaseFont BOLD = load(Liberation.SANS_BOLD);
     static final BaseFont MONO = load(Liberation.MONO);

@@ -4,13 +4,19 @@ import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.SegmentationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.polypseg.report.ReportService;
+import org.polypseg.video.ClipReportMaker;
+import org.polypseg.video.VideoJobs;
+import org.polypseg.video.VideoProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /** Wires the web layer to the segmentation service. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VideoProperties.class)
 public class WebConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
@@ -18,6 +24,18 @@ public class WebConfiguration {
   @Bean(destroyMethod = "close")
   SegmentationJobs segmentationJobs(SegmentationService service, PolypSegProperties properties) {
     return new SegmentationJobs(service::segment, properties.imageLimits(), properties.inference());
+  }
+
+  /** Clips share the images' inference pool; their results stay in memory until they expire. */
+  @Bean(destroyMethod = "close")
+  VideoJobs videoJobs(SegmentationJobs jobs, VideoProperties properties) {
+    return new VideoJobs(new PooledFrameInference(jobs), properties, UploadTag::of);
+  }
+
+  @Bean
+  ClipReportMaker clipReportMaker(ReportService reports, SegmentationJobs jobs,
+      SegmentationService service) {
+    return new ClipReportMaker(reports, new PooledFrameInference(jobs), service.model());
   }
 
   /** Says where to point the browser once everything, the model included, is ready. */

@@ -2,6 +2,7 @@ package org.polypseg.web.api;
 
 import java.net.URI;
 import org.polypseg.segment.PolypSegProperties;
+import org.polypseg.video.VideoProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,11 +28,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static final URI BAD_UPLOAD = URI.create("urn:polypseg:problem:bad-upload");
   static final URI TOO_LARGE = URI.create("urn:polypseg:problem:too-large");
   static final URI BUSY = URI.create("urn:polypseg:problem:busy");
+  static final URI NOT_FOUND = URI.create("urn:polypseg:problem:not-found");
+  static final URI NOT_READY = URI.create("urn:polypseg:problem:not-ready");
 
   private final DataSize maxImageSize;
+  private final long maxVideoBytes;
 
-  public ApiExceptionHandler(PolypSegProperties properties) {
+  public ApiExceptionHandler(PolypSegProperties properties, VideoProperties video) {
     this.maxImageSize = properties.maxImageSize();
+    this.maxVideoBytes = video.maxSize().toBytes();
   }
 
   @ExceptionHandler(BadUploadException.class)
@@ -39,6 +44,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle(e.title());
     problem.setType(BAD_UPLOAD);
+    return problem;
+  }
+
+  @ExceptionHandler(VideoJobNotFoundException.class)
+  ProblemDetail notFound(VideoJobNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("No such video job");
+    problem.setType(NOT_FOUND);
+    return problem;
+  }
+
+  @ExceptionHandler(VideoNotReadyException.class)
+  ProblemDetail notReady(VideoNotReadyException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Video analysis not finished");
+    problem.setType(NOT_READY);
     return problem;
   }
 
@@ -71,7 +92,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
         "The request is larger than the server accepts; images and masks are limited to "
-            + maxImageSize.toMegabytes() + " MB each.");
+            + maxImageSize.toMegabytes() + " MB each, videos to " + (maxVideoBytes >> 20)
+            + " MB.");
     problem.setTitle("Upload too large");
     problem.setType(TOO_LARGE);
     return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
