@@ -28,8 +28,7 @@ public final class ClipReader implements AutoCloseable {
   static final double DEFAULT_FPS = 25;
 
   static {
-    // FFmpeg's own warnings about damaged data go to stderr; the user gets our message instead.
-    avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+    Ffmpeg.quiet();
   }
 
   private final String name;

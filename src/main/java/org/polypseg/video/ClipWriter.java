@@ -19,6 +19,10 @@ import org.polypseg.image.Images;
  */
 public final class ClipWriter implements AutoCloseable {
 
+  static {
+    Ffmpeg.quiet();
+  }
+
   private final FFmpegFrameRecorder recorder;
   private final SeekableByteArrayOutputStream memory;
   private final Frame frame;
