@@ -44,9 +44,11 @@ class SegmentViewBusyTest {
     var other = jobs.submit("other-user.png", png(1));
     var another = jobs.submit("another-user.png", png(4));
     UI.setCurrent(ui);
-    SegmentView view = new SegmentView(jobs,
-        new org.polypseg.report.ReportService(org.polypseg.report.ReportTemplates.defaults(), null),
-        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50));
+    var reports =
+        new org.polypseg.report.ReportService(org.polypseg.report.ReportTemplates.defaults(), null);
+    SegmentView view = new SegmentView(jobs, reports,
+        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        WebTestData.videoJobs(), WebTestData.clipReports(reports));
     view.useContext(context);
 
     view.receive("mine.png", png(2));

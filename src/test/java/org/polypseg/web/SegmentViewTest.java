@@ -33,7 +33,8 @@ class SegmentViewTest {
   void setUp() {
     UI.setCurrent(ui);
     view = new SegmentView(jobs, reports,
-        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50));
+        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        WebTestData.videoJobs(), WebTestData.clipReports(reports));
     view.useContext(context);
   }
 
