@@ -88,13 +88,19 @@ final class ClipPdfWriter {
         document.add(stretches);
       }
 
-      List<Integer> pictured = content.pictured();
-      if (!pictured.isEmpty()) {
-        document.add(paragraph(ClipReportContent.KEY_FRAMES_HEADING, heading, 4));
-      }
-      for (int number : pictured) {
+      boolean first = true;
+      for (int number : content.pictured()) {
         PdfPTable pair = table(new float[] {1, 1});
         pair.setKeepTogether(true);
+        if (first) {
+          // The heading travels with the first pair, never alone at the foot of a page.
+          PdfPCell title = new PdfPCell(paragraph(ClipReportContent.KEY_FRAMES_HEADING, heading, 4));
+          title.setColspan(2);
+          title.setBorder(Rectangle.NO_BORDER);
+          title.setPadding(0);
+          pair.addCell(title);
+          first = false;
+        }
         pair.addCell(picture(content.keyPhoto(number)));
         pair.addCell(picture(content.keyOverlay(number)));
         PdfPCell caption = cell(content.keyCaption(number), small, null);
