@@ -1,12 +1,10 @@
 package org.polypseg.report;
 
 import java.awt.Color;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
-import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
@@ -25,11 +23,9 @@ import org.openpdf.text.pdf.PdfWriter;
 final class ClipPdfWriter {
 
   private static final float MARGIN = 50;
-  private static final float TEXT_WIDTH = PageSize.A4.getWidth() - 2 * MARGIN;
-  private static final Color INK = new Color(0x1B, 0x1F, 0x24);
-  private static final Color MUTED = new Color(0x5F, 0x6B, 0x76);
-  private static final Color NOTICE_FILL = new Color(0xFF, 0xF4, 0xE0);
-  private static final Color NOTICE_EDGE = new Color(0xD9, 0x8A, 0x00);
+  private static final float TEXT_WIDTH = PdfReportWriter.TEXT_WIDTH;
+  private static final Color INK = PdfReportWriter.INK;
+  private static final Color MUTED = PdfReportWriter.MUTED;
 
   private final ClipReportContent content;
   private final Font title;
@@ -121,9 +117,9 @@ final class ClipPdfWriter {
     phrase.add(new org.openpdf.text.Chunk(content.intendedUseHeading() + "\n", bold));
     phrase.add(new org.openpdf.text.Chunk(content.intendedUse(), body));
     PdfPCell cell = new PdfPCell(phrase);
-    cell.setBackgroundColor(NOTICE_FILL);
+    cell.setBackgroundColor(PdfReportWriter.NOTICE_FILL);
     cell.setBorder(Rectangle.LEFT);
-    cell.setBorderColor(NOTICE_EDGE);
+    cell.setBorderColor(PdfReportWriter.NOTICE_EDGE);
     cell.setBorderWidth(2.5f);
     cell.setPadding(8);
     box.addCell(cell);
@@ -139,10 +135,7 @@ final class ClipPdfWriter {
   }
 
   private static PdfPTable table(float[] widths) {
-    PdfPTable table = new PdfPTable(widths);
-    table.setTotalWidth(TEXT_WIDTH);
-    table.setLockedWidth(true);
-    table.setHorizontalAlignment(Element.ALIGN_LEFT);
+    PdfPTable table = PdfReportWriter.table(widths);
     table.setSpacingAfter(6);
     return table;
   }
@@ -150,7 +143,7 @@ final class ClipPdfWriter {
   private static PdfPCell cell(String text, Font font, Color fill) {
     PdfPCell cell = new PdfPCell(new Phrase(text, font));
     cell.setBorder(Rectangle.BOTTOM);
-    cell.setBorderColor(new Color(0xC9, 0xD1, 0xD9));
+    cell.setBorderColor(PdfReportWriter.RULE);
     cell.setPadding(4);
     if (fill != null) {
       cell.setBackgroundColor(fill);
@@ -168,10 +161,6 @@ final class ClipPdfWriter {
   }
 
   private static Image image(Picture picture) {
-    try {
-      return Image.getInstance(picture.bytes());
-    } catch (IOException | DocumentException e) {
-      throw new IllegalStateException("could not embed a picture: " + e.getMessage(), e);
-    }
+    return PdfReportWriter.image(picture);
   }
 }

@@ -324,20 +324,24 @@ public class VideoPanel extends Div {
 
   private static DownloadHandler attachment(String name, String type,
       java.util.function.Supplier<byte[]> bytes) {
-    return event -> {
-      byte[] b = bytes.get();
-      event.setFileName(name);
-      event.setContentType(type);
-      event.setContentLength(b.length);
-      event.getOutputStream().write(b);
-    };
+    return bytes(name, type, bytes, false);
   }
 
   private static DownloadHandler inline(String name, String type,
       java.util.function.Supplier<byte[]> bytes) {
+    return bytes(name, type, bytes, true);
+  }
+
+  /** Bytes made when the browser asks, shown in the page ({@code inline}) or saved. */
+  private static DownloadHandler bytes(String name, String type,
+      java.util.function.Supplier<byte[]> bytes, boolean inline) {
     return event -> {
       byte[] b = bytes.get();
-      event.inline(name);
+      if (inline) {
+        event.inline(name);
+      } else {
+        event.setFileName(name);
+      }
       event.setContentType(type);
       event.setContentLength(b.length);
       event.getOutputStream().write(b);

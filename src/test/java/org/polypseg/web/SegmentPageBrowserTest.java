@@ -260,14 +260,7 @@ class SegmentPageBrowserTest {
     int n = frames.size();
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1600));
     open("/");
-    js("""
-        window.__uploadStart = 0;
-        const u = document.getElementById('image-upload');
-        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
-            || u.querySelector('input[type=file]');
-        input.addEventListener('change', () => window.__uploadStart = performance.now(),
-            {capture: true, once: true});
-        """);
+    markUploadStart();
     upload("image-upload", clip);
     awaitTrue("const o = document.getElementById('video-overlay');"
         + "return !!o && o.drawnAt > 0 && window.__uploadStart > 0", Duration.ofSeconds(60));
@@ -318,14 +311,7 @@ class SegmentPageBrowserTest {
   }
 
   private double uploadAndAwaitOverlayOnly(Path file) {
-    js("""
-        window.__uploadStart = 0;
-        const u = document.getElementById('image-upload');
-        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
-            || u.querySelector('input[type=file]');
-        input.addEventListener('change', () => window.__uploadStart = performance.now(),
-            {capture: true, once: true});
-        """);
+    markUploadStart();
     js("""
         window.__marks = [];
         new MutationObserver(() => {
@@ -368,6 +354,18 @@ class SegmentPageBrowserTest {
         + "return !!o && o.drawnAt > window.__uploadStart", Duration.ofSeconds(60));
     return num(js("return document.querySelector('threshold-overlay').drawnAt"
         + " - window.__uploadStart"));
+  }
+
+  /** Notes in window.__uploadStart when the next file is chosen in the page's picker. */
+  private void markUploadStart() {
+    js("""
+        window.__uploadStart = 0;
+        const u = document.getElementById('image-upload');
+        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
+            || u.querySelector('input[type=file]');
+        input.addEventListener('change', () => window.__uploadStart = performance.now(),
+            {capture: true, once: true});
+        """);
   }
 
   private void upload(String uploadId, Path... files) {

@@ -41,34 +41,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(BadUploadException.class)
   ProblemDetail badUpload(BadUploadException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle(e.title());
-    problem.setType(BAD_UPLOAD);
-    return problem;
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.title(), BAD_UPLOAD);
   }
 
   @ExceptionHandler(VideoJobNotFoundException.class)
   ProblemDetail notFound(VideoJobNotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("No such video job");
-    problem.setType(NOT_FOUND);
-    return problem;
+    return problem(HttpStatus.NOT_FOUND, e.getMessage(), "No such video job", NOT_FOUND);
   }
 
   @ExceptionHandler(VideoNotReadyException.class)
   ProblemDetail notReady(VideoNotReadyException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setTitle("Video analysis not finished");
-    problem.setType(NOT_READY);
-    return problem;
+    return problem(HttpStatus.CONFLICT, e.getMessage(), "Video analysis not finished", NOT_READY);
   }
 
   @ExceptionHandler(UploadTooLargeException.class)
   ProblemDetail tooLarge(UploadTooLargeException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    problem.setTitle("Upload too large");
-    problem.setType(TOO_LARGE);
+    return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), "Upload too large", TOO_LARGE);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String detail, String title, URI type) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(type);
     return problem;
   }
 
