@@ -43,8 +43,11 @@ public record Stretch(int firstFrame, int lastFrame, double startSeconds, double
     return find(frames.stream().map(AnalysedFrame::figures).toList(), area, stepSeconds);
   }
 
-  /** The stretches given each frame's area (the same order as {@code frames}). */
-  static List<Stretch> find(List<FrameFigures> frames, double[] area, double stepSeconds) {
+  /**
+   * The stretches given each frame's polyp area ({@code area[i]} for {@code frames.get(i)}, 0..1),
+   * for callers that already have the areas at their threshold.
+   */
+  public static List<Stretch> find(List<FrameFigures> frames, double[] area, double stepSeconds) {
     List<Stretch> stretches = new ArrayList<>();
     int start = -1;
     int key = -1;

@@ -165,6 +165,7 @@ public class VideoPanel extends Div {
       return;
     }
     VideoJobState state = job.state();
+    int known = frames.size();
     frames = job.frames();
     scrub.setAttribute("max", Integer.toString(Math.max(0, frames.size() - 1)));
     status.setText(progressText(state));
@@ -174,9 +175,10 @@ public class VideoPanel extends Div {
     } else {
       bar.setIndeterminate(!state.status().finished());
     }
-    drawTimeline();
     if (shown < 0 && !frames.isEmpty()) {
       show(0);
+    } else if (frames.size() != known) {
+      drawTimeline();
     }
     if (state.status().finished()) {
       finished = true;
@@ -270,7 +272,8 @@ public class VideoPanel extends Div {
       areaThreshold = threshold;
     }
     double[] times = f.stream().mapToDouble(a -> a.figures().timeSeconds()).toArray();
-    List<Stretch> stretches = Stretch.find(f, threshold, job.stepSeconds());
+    List<Stretch> stretches = Stretch.find(f.stream().map(AnalysedFrame::figures).toList(),
+        areaAtThreshold, job.stepSeconds());
     double duration = Math.max(job.info().durationSeconds(),
         times.length == 0 ? 0 : times[times.length - 1] + job.stepSeconds());
     double cursor = shown >= 0 && shown < times.length ? times[shown] : Double.NaN;

@@ -220,8 +220,12 @@ public class VideoController {
   private VideoJob finished(String id) {
     VideoJob job = job(id);
     if (job.status() != VideoJobStatus.DONE) {
-      throw new VideoNotReadyException(job.name() + ": the analysis is " + job.status().apiName()
-          + (job.status().finished() ? "" : "; try again when it is done"));
+      throw new VideoNotReadyException(job.name() + switch (job.status()) {
+        case QUEUED -> ": the analysis has not started yet; try again when it is done";
+        case RUNNING -> ": the analysis is still running; try again when it is done";
+        case FAILED -> ": the analysis failed: " + job.state().reason();
+        default -> ": the analysis was cancelled";
+      });
     }
     return job;
   }
