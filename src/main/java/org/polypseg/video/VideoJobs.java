@@ -49,6 +49,32 @@ public final class VideoJobs implements AutoCloseable {
     sweeper.scheduleWithFixedDelay(this::expire, period, period, TimeUnit.SECONDS);
   }
 
+  /**
+   * Loads FFmpeg's libraries (JavaCPP unpacks them on first use) and runs the encoder and decoder
+   * once on a two-frame clip, so that the first user's clip does not wait for it.
+   *
+   * @return the time it took, milliseconds
+   */
+  public static long warmUp() {
+    long start = System.nanoTime();
+    java.awt.image.BufferedImage frame =
+        new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    byte[] clip;
+    try (ClipWriter writer = ClipWriter.inMemory(VideoFormat.WEBM, 64, 48, 25)) {
+      writer.write(frame);
+      writer.write(frame);
+      clip = writer.finish();
+    }
+    try (ClipReader reader = ClipReader.open(clip, "warm-up.webm", VideoLimits.DEFAULT)) {
+      if (reader.next() == null) {
+        throw new IllegalStateException("FFmpeg decoded no frame of its own two-frame clip");
+      }
+    } catch (VideoReadException e) {
+      throw new IllegalStateException("FFmpeg cannot read its own clip: " + e.getMessage(), e);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
   public VideoLimits limits() {
     return limits;
   }

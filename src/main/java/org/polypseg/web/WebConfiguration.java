@@ -29,6 +29,7 @@ public class WebConfiguration {
   /** Clips share the images' inference pool; their results stay in memory until they expire. */
   @Bean(destroyMethod = "close")
   VideoJobs videoJobs(SegmentationJobs jobs, VideoProperties properties) {
+    log.info("FFmpeg warmed up in {} ms", VideoJobs.warmUp());
     return new VideoJobs(new PooledFrameInference(jobs), properties, UploadTag::of);
   }
 
