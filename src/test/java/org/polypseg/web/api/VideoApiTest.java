@@ -142,6 +142,17 @@ class VideoApiTest {
     assertThat(get("/api/videos/no-such-job").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void theVideoRoutesAreInTheOpenApiDescription() throws Exception {
+    JsonNode paths = JSON.readTree(get("/v3/api-docs").body()).get("paths");
+    for (String path : List.of("/api/videos", "/api/videos/{id}", "/api/videos/{id}/frames",
+        "/api/videos/{id}/frames.csv", "/api/videos/{id}/annotated", "/api/videos/{id}/report")) {
+      assertThat(paths.has(path)).as(path).isTrue();
+    }
+    assertThat(paths.get("/api/videos").get("post").get("responses").has("202")).isTrue();
+    assertThat(paths.get("/api/videos/{id}").has("delete")).isTrue();
+  }
+
   private void assertRefused(String name, byte[] bytes, int status, String reason)
       throws Exception {
     HttpResponse<String> response = new Multipart().file("video", name, bytes)
