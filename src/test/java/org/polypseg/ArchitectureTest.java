@@ -42,8 +42,31 @@ class ArchitectureTest {
   @Test
   void featuresDoNotReachUpToTheEntryPoints() {
     noClasses().that().resideInAnyPackage("org.polypseg.segment..", "org.polypseg.train..",
-            "org.polypseg.eval..", "org.polypseg.report..", "org.polypseg.data..")
+            "org.polypseg.eval..", "org.polypseg.report..", "org.polypseg.data..",
+            "org.polypseg.video..")
         .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.web..", "org.polypseg.cli..")
+        .check(classes);
+  }
+
+  /**
+   * {@code web, cli, bench -> video -> segment, report}: a clip is frames for segment/, nothing
+   * more.
+   */
+  @Test
+  void videoUsesSegmentAndReportNotTheModel() {
+    noClasses().that().resideInAPackage("org.polypseg.video..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.model..",
+            "org.polypseg.quantum..", "org.polypseg.train..", "org.polypseg.eval..",
+            "org.polypseg.data..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheEntryPointsUseVideo() {
+    noClasses().that().resideInAnyPackage("org.polypseg.segment..", "org.polypseg.report..",
+            "org.polypseg.model..", "org.polypseg.quantum..", "org.polypseg.train..",
+            "org.polypseg.eval..", "org.polypseg.data..", "org.polypseg.image..")
+        .should().dependOnClassesThat().resideInAPackage("org.polypseg.video..")
         .check(classes);
   }
 

@@ -49,6 +49,17 @@ class BillOfMaterialsTest {
         .isEqualTo(SpringBootVersion.getVersion());
     assertThat(version(components, "org.redfx:strange")).isNotBlank();
 
+    // FFmpeg (through JavaCV) is shipped with the linux-x86_64 natives only, no other platform's.
+    assertThat(version(components, "org.bytedeco:ffmpeg")).isEqualTo(
+        org.bytedeco.ffmpeg.global.avutil.av_version_info().getString() + "-1.5.12");
+    for (JsonNode c : bom.path("components")) {
+      String purl = c.path("purl").asString();
+      if (purl.startsWith("pkg:maven/org.bytedeco/") && purl.contains("classifier=")) {
+        assertThat(purl).as("a native artifact of JavaCV").contains("classifier=linux-x86_64");
+      }
+    }
+    assertThat(components).doesNotContainKeys("org.bytedeco:opencv", "org.openjfx:javafx-graphics");
+
     // Every component names its licence, and test-only libraries are not shipped.
     for (JsonNode c : bom.path("components")) {
       assertThat(c.path("licenses").isEmpty()).as(c.path("purl").asString() + " has a licence")

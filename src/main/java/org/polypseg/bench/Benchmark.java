@@ -13,6 +13,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.polypseg.model.SegmentationNetwork;
 import org.polypseg.model.LoadedModel;
@@ -21,6 +22,7 @@ import org.polypseg.quantum.CircuitBackend;
 import org.polypseg.quantum.CircuitSpec;
 import org.polypseg.quantum.StateVectorBackend;
 import org.polypseg.quantum.StrangeBackend;
+import org.polypseg.segment.SegmentationService;
 import org.polypseg.train.DiceBceLoss;
 import org.polypseg.train.StructureLoss;
 
@@ -36,6 +38,13 @@ public final class Benchmark {
   }
 
   public BenchmarkResult run(int inferenceRuns, int trainSteps, int trainBatch) {
+    return run(inferenceRuns, trainSteps, trainBatch, 0);
+  }
+
+  /**
+   * @param videoFrames frames of each synthetic clip for the video throughput (0: not measured)
+   */
+  public BenchmarkResult run(int inferenceRuns, int trainSteps, int trainBatch, int videoFrames) {
     double[] inference = inference(inferenceRuns);
     double p50 = percentile(inference, 0.50);
     double p95 = percentile(inference, 0.95);
@@ -54,8 +63,10 @@ public final class Benchmark {
     double matmul = matmulGflops(2048, 5);
     log.printf("inference %.1f GFLOP/s (%.2f GFLOP per inference) vs matmul %.1f GFLOP/s: %.0f%%%n",
         gflops, flops / 1e9, matmul, 100 * gflops / matmul);
+    List<VideoThroughput> video = videoFrames > 0
+        ? new VideoBenchmark(new SegmentationService(model), log).run(videoFrames) : List.of();
     return new BenchmarkResult(p50, p95, step[0], step[1], strange, stateVector,
-        model.flipAveraging(), gflops, matmul);
+        model.flipAveraging(), gflops, matmul, video);
   }
 
   private double[] inference(int runs) {

@@ -12,6 +12,8 @@ package org.polypseg.bench;
  * @param flipAveraging whether inference averaged each image with its mirror (2 forward passes)
  * @param inferenceGflops the model's conv FLOPs per inference / median inference time, GFLOP/s
  * @param matmulGflops a 2048x2048 float matrix product in the same engine, GFLOP/s (best of runs)
+ * @param video clip throughput at 384x288 and 622x530 against single-image inference; empty when
+ *     not measured ({@code --video-frames 0})
  */
 public record BenchmarkResult(
     double inferenceMsP50,
@@ -22,4 +24,5 @@ public record BenchmarkResult(
     double circuitMsStateVector,
     boolean flipAveraging,
     double inferenceGflops,
-    double matmulGflops) {}
+    double matmulGflops,
+    java.util.List<VideoThroughput> video) {}

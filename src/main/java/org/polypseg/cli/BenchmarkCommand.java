@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-    description = "Measure inference, a training step, the circuit on both backends, and GFLOP/s.")
+    description = "Measure inference, a training step, the circuit on both backends, GFLOP/s,"
+        + " and clip throughput against single-image inference.")
 final class BenchmarkCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "write the figures as JSON here")
@@ -23,6 +24,11 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Option(names = "--train-batch", defaultValue = "8") int trainBatch;
 
+  @Option(names = "--video-frames", defaultValue = "100", paramLabel = "N",
+      description = "frames of each synthetic clip (384x288 and 622x530) for the end-to-end video"
+          + " throughput against single-image inference; 0 = skip (default: ${DEFAULT-VALUE})")
+  int videoFrames;
+
   @Mixin ModelOption modelOption;
 
   @Override
@@ -30,9 +36,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     if (runs < 1 || trainSteps < 1 || trainBatch < 1) {
       throw new UserError("--runs, --train-steps and --train-batch must be at least 1");
     }
+    if (videoFrames < 0) {
+      throw new UserError("--video-frames must be 0 (skip) or more");
+    }
     BenchmarkResult result;
     try (LoadedModel model = modelOption.load()) {
-      result = new Benchmark(model, System.out).run(runs, trainSteps, trainBatch);
+      result = new Benchmark(model, System.out).run(runs, trainSteps, trainBatch, videoFrames);
     }
     JsonOutput.write(json, result);
     return 0;

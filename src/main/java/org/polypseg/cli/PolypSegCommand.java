@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       BenchmarkCommand.class,
       ReportCommand.class,
+      VideoCommand.class,
       LoadTestCommand.class,
       HashPasswordCommand.class,
       TlsKeystoreCommand.class
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "load-test", "hash-password", "tls-keystore", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);

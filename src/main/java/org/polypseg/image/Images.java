@@ -324,6 +324,14 @@ public final class Images {
   }
 
   /** An 8-bit grey image of a [0, 1] map, for PNG output. */
+  /**
+   * True when the bytes start like a video container (MP4/MOV, WebM/Matroska, AVI): the page then
+   * takes the file as a clip rather than refusing it as an image.
+   */
+  public static boolean looksLikeVideo(byte[] bytes) {
+    return ImageFormat.sniff(bytes).filter(f -> f == ImageFormat.VIDEO).isPresent();
+  }
+
   public static BufferedImage greyImage(float[] map, int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
     byte[] data = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();

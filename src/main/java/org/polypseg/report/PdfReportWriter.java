@@ -47,16 +47,16 @@ final class PdfReportWriter {
   private static final float MARGIN_X = 50;
   private static final float MARGIN_TOP = 86;
   private static final float MARGIN_BOTTOM = 62;
-  private static final float TEXT_WIDTH = PageSize.A4.getWidth() - 2 * MARGIN_X;
+  static final float TEXT_WIDTH = PageSize.A4.getWidth() - 2 * MARGIN_X;
   private static final float PICTURE_MAX_HEIGHT = 250;
 
-  private static final Color INK = new Color(0x1B, 0x1F, 0x24);
-  private static final Color MUTED = new Color(0x5F, 0x6B, 0x76);
-  private static final Color RULE = new Color(0xC9, 0xD1, 0xD9);
+  static final Color INK = new Color(0x1B, 0x1F, 0x24);
+  static final Color MUTED = new Color(0x5F, 0x6B, 0x76);
+  static final Color RULE = new Color(0xC9, 0xD1, 0xD9);
   private static final Color LABEL_FILL = new Color(0xF3, 0xF5, 0xF8);
   private static final Color ZEBRA = new Color(0xF7, 0xF9, 0xFB);
-  private static final Color NOTICE_FILL = new Color(0xFF, 0xF4, 0xE0);
-  private static final Color NOTICE_EDGE = new Color(0xD9, 0x8A, 0x00);
+  static final Color NOTICE_FILL = new Color(0xFF, 0xF4, 0xE0);
+  static final Color NOTICE_EDGE = new Color(0xD9, 0x8A, 0x00);
 
   private final PdfTexts texts;
   private final Color accent;
@@ -316,7 +316,7 @@ final class PdfReportWriter {
 
   // ---- building blocks --------------------------------------------------------------------
 
-  private static PdfPTable table(float[] widths) {
+  static PdfPTable table(float[] widths) {
     PdfPTable table = new PdfPTable(widths);
     table.setTotalWidth(TEXT_WIDTH);
     table.setLockedWidth(true);
@@ -453,7 +453,7 @@ final class PdfReportWriter {
     return box;
   }
 
-  private static Image image(Picture picture) {
+  static Image image(Picture picture) {
     try {
       return Image.getInstance(picture.bytes());
     } catch (IOException | DocumentException e) {
@@ -465,7 +465,7 @@ final class PdfReportWriter {
     return r.x() + ", " + r.y() + ", " + r.width() + ", " + r.height();
   }
 
-  private static Color accent(PdfTexts texts) {
+  static Color accent(PdfTexts texts) {
     String hex = texts.setting("pdf.accent");
     if (hex.isEmpty()) {
       return new Color(0x1F4E79);
@@ -492,7 +492,7 @@ final class PdfReportWriter {
   }
 
   /** The embedded Liberation faces, loaded once (parsing a font file takes tens of ms). */
-  private static final class Fonts {
+  static final class Fonts {
     static final BaseFont REGULAR = load(Liberation.SANS);
     static final BaseFont BOLD = load(Liberation.SANS_BOLD);
     static final BaseFont MONO = load(Liberation.MONO);

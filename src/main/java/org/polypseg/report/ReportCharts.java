@@ -40,6 +40,46 @@ final class ReportCharts {
   private ReportCharts() {}
 
   /**
+   * A clip's timeline: polyp area per analysed frame (% of the frame) over time, with the
+   * detection stretches shaded.
+   *
+   * @param seconds each analysed frame's time, seconds
+   * @param area each analysed frame's polyp area, 0..1
+   * @param stretches {start, end} of each detection stretch, seconds
+   */
+  static Picture timeline(double[] seconds, double[] area, List<double[]> stretches) {
+    System.setProperty("java.awt.headless", "true");
+    org.jfree.data.xy.XYSeries series = new org.jfree.data.xy.XYSeries("area");
+    double max = 0;
+    for (int i = 0; i < seconds.length; i++) {
+      series.add(seconds[i], 100 * area[i]);
+      max = Math.max(max, 100 * area[i]);
+    }
+    NumberAxis time = new NumberAxis();
+    time.setTickLabelFont(TICKS);
+    time.setRange(0, Math.max(1e-3, seconds.length == 0 ? 1 : seconds[seconds.length - 1]));
+    NumberAxis percent = new NumberAxis();
+    percent.setTickLabelFont(TICKS);
+    percent.setRange(0, Math.max(1, max * 1.12));
+    org.jfree.chart.renderer.xy.XYAreaRenderer renderer =
+        new org.jfree.chart.renderer.xy.XYAreaRenderer();
+    renderer.setSeriesPaint(0, BAR);
+    org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(
+        new org.jfree.data.xy.XYSeriesCollection(series), time, percent, renderer);
+    for (double[] s : stretches) {
+      org.jfree.chart.plot.IntervalMarker marker = new org.jfree.chart.plot.IntervalMarker(
+          s[0], s[1], new Color(0xD9, 0x6C, 0x00, 0x40));
+      plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
+    }
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setDomainGridlinesVisible(false);
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    return render(new JFreeChart(null, null, plot, false));
+  }
+
+  /**
    * A bar chart of per-image values.
    *
    * @param numbers the image numbers, the bars' labels
@@ -91,7 +131,10 @@ final class ReportCharts {
     marker.setLabelOffset(new RectangleInsets(2, 2, 3, 2));
     plot.addRangeMarker(marker);
 
-    JFreeChart chart = new JFreeChart(null, null, plot, false);
+    return render(new JFreeChart(null, null, plot, false));
+  }
+
+  private static Picture render(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(6, 4, 2, 8));
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -103,6 +103,27 @@ public final class ReportService {
     }
   }
 
+  /**
+   * A clip's report as a document: its facts, timeline chart, detection stretches and key frames.
+   *
+   * @throws ReportException when the PDF texts template (for the intended use) cannot be used
+   */
+  public byte[] renderClip(ClipReportRequest request, ReportFormat format) {
+    ClipReportContent content = new ClipReportContent(request, PdfTexts.load(templates.pdf()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    switch (format) {
+      case PDF -> new ClipPdfWriter(content).write(out);
+      case DOCX -> new ClipDocxWriter(content).write(out);
+    }
+    return out.toByteArray();
+  }
+
+  /** A file name for a clip's report: {@code polyp-clip-report-20261124-231005.pdf}. */
+  public static String clipFileName(ClipReportRequest request, ReportFormat format) {
+    return "polyp-clip-report-" + FILE_STAMP.format(request.createdAt()) + "."
+        + format.extension();
+  }
+
   /** A file name for the report: {@code polyp-report-20261124-231005.pdf}. */
   public static String fileName(ReportRequest request, ReportFormat format) {
     return "polyp-report-" + FILE_STAMP.format(request.createdAt()) + "." + format.extension();

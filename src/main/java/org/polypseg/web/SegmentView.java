@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.polypseg.image.Images;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportService;
 import org.polypseg.segment.PolypSegProperties;
@@ -37,6 +38,11 @@ import org.polypseg.web.audit.Actor;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.web.audit.AuditLog;
 import org.polypseg.web.fairuse.FairUse;
+import org.polypseg.video.AnalysisSettings;
+import org.polypseg.video.ClipReportMaker;
+import org.polypseg.video.VideoJob;
+import org.polypseg.video.VideoJobs;
+import org.polypseg.video.VideoReadException;
 
 /**
  * The clinician's page: drop or pick colonoscopy frames, and each is segmented in the background
@@ -47,17 +53,26 @@ import org.polypseg.web.fairuse.FairUse;
 @PageTitle("Segment · polypseg")
 public class SegmentView extends Div {
 
-  /** What the pickers accept: MIME types and extensions of PNG, JPEG, TIFF and BMP. */
+  /**
+   * What the pickers accept: MIME types and extensions of PNG, JPEG, TIFF and BMP, and of the
+   * clips the video package reads (a clip dropped here is analysed as a video).
+   */
   static final String[] ACCEPTED_TYPES = {
     "image/png", "image/jpeg", "image/tiff", "image/bmp",
-    ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"
+    ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp",
+    "video/mp4", "video/webm", "video/x-msvideo", "video/quicktime", "video/x-matroska",
+    ".mp4", ".m4v", ".webm", ".avi", ".mov", ".mkv"
   };
 
   private final SegmentationJobs jobs;
+  private final VideoJobs videos;
+  private final ClipReportMaker clipReports;
+  private final Div videoHolder = new Div();
   private final PageQueue pageQueue;
   private final ReportService reports;
   private final PageAccounting accounting;
   private final List<ImageCase> cases = new ArrayList<>();
+  private final List<VideoPanel> videoPanels = new ArrayList<>();
   private final CaseStrip strip = new CaseStrip(this::select);
   private final Div detailHolder = new Div();
   private final Span queueText = new Span();
@@ -69,12 +84,16 @@ public class SegmentView extends Div {
   private CaseDetail detail;
 
   public SegmentView(SegmentationJobs jobs, ReportService reports, PolypSegProperties properties,
-      PageAccounting accounting) {
+      VideoJobs videos, ClipReportMaker clipReports, PageAccounting accounting) {
     this.jobs = jobs;
+    this.videos = videos;
+    this.clipReports = clipReports;
     this.pageQueue = new PageQueue(jobs);
     this.reports = reports;
     this.accounting = accounting;
-    long maxFileBytes = properties.maxImageSize().toBytes();
+    // Clips are larger than images: the upload takes either, and the decoder then holds images to
+    // their own limit (its message names the file).
+    long maxFileBytes = Math.max(properties.maxImageSize().toBytes(), videos.limits().maxBytes());
     addClassName("segment-view");
 
     Upload upload = new Upload(
@@ -87,8 +106,9 @@ public class SegmentView extends Div {
     pick.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     upload.setUploadButton(pick);
     upload.setDropLabel(new Span("or drop colonoscopy frames here — PNG, JPEG, TIFF or BMP, "
-        + "one or many, up to " + properties.maxImageSize().toMegabytes() + " MB each"));
-    upload.setI18n(messages(properties));
+        + "one or many, up to " + properties.maxImageSize().toMegabytes() + " MB each — or a "
+        + "clip: MP4, WebM, AVI or MOV, up to " + (videos.limits().maxBytes() >> 20) + " MB"));
+    upload.setI18n(messages(properties, videos.limits().maxBytes()));
     upload.addFileRejectedListener(e -> error(e.getFileName() + ": " + e.getErrorMessage()));
     upload.addFailedListener(e -> error(e.getFileName() + ": the upload failed ("
         + (e.getReason() == null ? "connection lost" : e.getReason().getMessage()) + ")"));
@@ -111,7 +131,9 @@ public class SegmentView extends Div {
 
     detailHolder.addClassName("detail-holder");
     detailHolder.add(introduction());
-    add(upload, queue, strip, batchReports, detailHolder);
+    videoHolder.addClassName("video-holder");
+    videoHolder.setId("videos");
+    add(upload, queue, videoHolder, strip, batchReports, detailHolder);
   }
 
   @Override
@@ -127,6 +149,10 @@ public class SegmentView extends Div {
    * queues it for segmentation, within the user's allowance.
    */
   void receive(String fileName, byte[] bytes) {
+    if (Images.looksLikeVideo(bytes)) {
+      receiveVideo(fileName, bytes);
+      return;
+    }
     Actor actor = Actor.current();
     ImageCase c = new ImageCase(fileName, UploadTag.of(bytes));
     AuditLog.Entry audit = accounting.begin(AuditAction.SEGMENT, actor).upload(c.uploadTag());
@@ -166,6 +192,49 @@ public class SegmentView extends Div {
         case SegmentationJobs.Busy b -> fail(c, b.message());
       }
     });
+  }
+
+  /**
+   * Checks a clip and starts its analysis, at the threshold of the image on screen; its panel
+   * shows progress and results. A clip that cannot be used is named in a notification.
+   */
+  private void receiveVideo(String fileName, byte[] bytes) {
+    Actor actor = Actor.current();
+    String tag = UploadTag.of(bytes);
+    AuditLog.Entry audit = accounting.begin(AuditAction.VIDEO, actor).upload(tag);
+    Optional<Duration> wait = accounting.take(actor);
+    if (wait.isPresent()) {
+      audit.end("rate-limited");
+      error(fileName + ": not analysed — many files were sent from here in a short time; add it "
+          + "again in " + FairUse.seconds(wait.get()) + " s");
+      return;
+    }
+    double threshold = selected != null && selected.isDone() ? selected.threshold()
+        : ImageCase.DEFAULT_THRESHOLD;
+    VideoJob job;
+    try {
+      job = videos.submit(fileName, bytes, new AnalysisSettings(1, threshold));
+    } catch (VideoReadException e) {
+      audit.end("rejected");
+      error(e.getMessage());
+      return;
+    } catch (VideoJobs.Full e) {
+      audit.end("busy");
+      error(e.getMessage());
+      return;
+    }
+    // The clip was taken; its analysis runs on (the line records the access, not the analysis).
+    audit.end("ok");
+    ui.access(() -> {
+      VideoPanel panel = new VideoPanel(job, ui, clipReports, accounting, tag);
+      videoPanels.addFirst(panel);
+      videoHolder.addComponentAsFirst(panel);
+    });
+  }
+
+  /** The clips on the page, newest first. */
+  List<VideoPanel> videoPanels() {
+    return Collections.unmodifiableList(videoPanels);
   }
 
   /** Marks {@code c} as failed (a bad file, or a busy server) and tells the user why. */
@@ -324,14 +393,16 @@ public class SegmentView extends Div {
     return intro;
   }
 
-  private static UploadI18N messages(PolypSegProperties properties) {
+  private static UploadI18N messages(PolypSegProperties properties, long maxVideoBytes) {
     UploadI18N i18n = new UploadI18N();
     i18n.setDropFiles(new UploadI18N.DropFiles().setOne("Drop image here").setMany("Drop images here"));
     i18n.setAddFiles(new UploadI18N.AddFiles().setOne("Choose image…").setMany("Choose images…"));
     i18n.setError(new UploadI18N.Error()
-        .setFileIsTooBig("the file is larger than " + properties.maxImageSize().toMegabytes()
-            + " MB")
-        .setIncorrectFileType("not a supported image type (PNG, JPEG, TIFF or BMP)")
+        .setFileIsTooBig("the file is larger than " + (maxVideoBytes >> 20)
+            + " MB, the limit for a video (images: " + properties.maxImageSize().toMegabytes()
+            + " MB)")
+        .setIncorrectFileType("not a supported image type (PNG, JPEG, TIFF or BMP) or video"
+            + " (MP4, WebM, AVI, MOV)")
         .setTooManyFiles("too many files at once (at most " + properties.maxFiles() + ")"));
     i18n.setUploading(new UploadI18N.Uploading()
         .setStatus(new UploadI18N.Uploading.Status().setConnecting("Connecting…")

@@ -90,12 +90,24 @@ public final class SegmentationJobs implements AutoCloseable {
    * the timeout has passed.
    */
   public CompletableFuture<Outcome> submit(String fileName, byte[] bytes) {
+    return enqueue(fileName, () -> segmentSafely(fileName, bytes));
+  }
+
+  /**
+   * Queues an image that is already decoded (a video frame) on the same workers and queue as the
+   * uploaded files; completes like {@link #submit}.
+   */
+  public CompletableFuture<Outcome> submit(String name, BufferedImage image) {
+    return enqueue(name, () -> segmentDecodedSafely(name, image));
+  }
+
+  private CompletableFuture<Outcome> enqueue(String fileName, Supplier<Outcome> work) {
     CompletableFuture<Outcome> result = new CompletableFuture<>();
     try {
       workers.execute(() -> {
         // The caller has given up (timeout): skip the work nobody waits for.
         if (!result.isDone()) {
-          result.complete(segmentSafely(fileName, bytes));
+          result.complete(work.get());
         }
       });
     } catch (RejectedExecutionException e) {
@@ -126,6 +138,17 @@ public final class SegmentationJobs implements AutoCloseable {
           + UploadTag.of(bytes));
     }
     return new Segmented(image, segmentation);
+  }
+
+  /** The model on a decoded image, with any failure kept to this one image. */
+  private Outcome segmentDecodedSafely(String name, BufferedImage image) {
+    try {
+      return new Segmented(image, segmenter.segment(image));
+    } catch (RuntimeException | Error e) {
+      log.error("Segmenting {} failed", name, e);
+      return new Rejected(name + ": the model could not segment this frame ("
+          + e.getClass().getSimpleName() + ")");
+    }
   }
 
   /** {@link #segmentNow}, with any failure of the worker kept to this one file. */

@@ -6,13 +6,19 @@ import org.polypseg.web.audit.AuditLog;
 import org.polypseg.web.fairuse.FairUse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.polypseg.report.ReportService;
+import org.polypseg.video.ClipReportMaker;
+import org.polypseg.video.VideoJobs;
+import org.polypseg.video.VideoProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /** Wires the web layer to the segmentation service. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VideoProperties.class)
 public class WebConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
@@ -25,6 +31,19 @@ public class WebConfiguration {
   @Bean
   PageAccounting pageAccounting(AuditLog audit, FairUse fairUse) {
     return new PageAccounting(audit, fairUse);
+  }
+
+  /** Clips share the images' inference pool; their results stay in memory until they expire. */
+  @Bean(destroyMethod = "close")
+  VideoJobs videoJobs(SegmentationJobs jobs, VideoProperties properties) {
+    log.info("FFmpeg warmed up in {} ms", VideoJobs.warmUp());
+    return new VideoJobs(new PooledFrameInference(jobs), properties, UploadTag::of);
+  }
+
+  @Bean
+  ClipReportMaker clipReportMaker(ReportService reports, SegmentationJobs jobs,
+      SegmentationService service) {
+    return new ClipReportMaker(reports, new PooledFrameInference(jobs), service.model());
   }
 
   /** Says where to point the browser once everything, the model included, is ready. */

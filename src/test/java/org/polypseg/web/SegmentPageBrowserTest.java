@@ -246,6 +246,62 @@ class SegmentPageBrowserTest {
     screenshot("06-model");
   }
 
+  /**
+   * A clip of consecutive CVC-ClinicDB training frames, encoded by the project's own encoder,
+   * dropped where images go: its first frame with overlay shows while it runs, the timeline fills,
+   * scrubbing shows another frame, the annotated clip plays in the page and the CSV downloads.
+   */
+  @Test
+  void aClipIsAnalysedScrubbedAndPlayed() throws Exception {
+    List<BufferedImage> frames = org.polypseg.video.TestClips.cvcFrames();
+    assumeTrue(frames != null, "no CVC-ClinicDB training frames");
+    Path clip = Files.write(OUT.resolve("cvc-sequence.mp4"), org.polypseg.video.TestClips.encode(
+        frames, org.polypseg.video.VideoFormat.MP4));
+    int n = frames.size();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1600));
+    open("/");
+    markUploadStart();
+    upload("image-upload", clip);
+    awaitTrue("const o = document.getElementById('video-overlay');"
+        + "return !!o && o.drawnAt > 0 && window.__uploadStart > 0", Duration.ofSeconds(60));
+    double firstFrameMs = num(js("return document.getElementById('video-overlay').drawnAt"
+        + " - window.__uploadStart"));
+    record("clip of %d CVC-ClinicDB frames (384x288): first frame with overlay %.0f ms after the"
+        + " file was chosen; then: %s, timeline %s frames", n, firstFrameMs,
+        text("video-status"), js("return document.getElementById('video-timeline').dataset.frames"));
+
+    awaitTrue("return document.getElementById('video-status').innerText.startsWith('Done')",
+        Duration.ofSeconds(300));
+    assertThat(text("video-status")).startsWith("Done: " + n + " frames, " + n + " analysed");
+    assertThat(js("return +document.getElementById('video-timeline').dataset.frames"))
+        .isEqualTo((long) n);
+    record("  %s", text("video-status"));
+
+    // Scrub to another frame: it is decoded again and drawn with its overlay.
+    double before = num(js("return document.getElementById('video-overlay').drawnAt"));
+    js("""
+        const s = document.getElementById('video-scrub');
+        s.value = arguments[0];
+        s.dispatchEvent(new Event('change', {bubbles: true}));
+        """, Integer.toString(n / 2));
+    awaitTrue("return document.getElementById('video-overlay').drawnAt > arguments[0]", before);
+    assertThat(text("video-frame-text")).startsWith("Frame " + (n / 2) + " at ");
+
+    // The annotated clip plays in the page: Chromium decodes the WebM (VP8) the server wrote.
+    awaitTrue("const v = document.getElementById('video-annotated');"
+        + "return !!v && v.readyState >= 1 && v.videoWidth > 0", Duration.ofSeconds(30));
+    assertThat(js("return document.getElementById('video-annotated').videoWidth")).isEqualTo(384L);
+    js("const v = document.getElementById('video-annotated'); v.muted = true; v.play();");
+    awaitTrue("return document.getElementById('video-annotated').currentTime > 0.2",
+        Duration.ofSeconds(30));
+    screenshot("07-video");
+
+    driver.findElement(By.cssSelector("#download-csv")).click();
+    List<String> rows = Files.readAllLines(awaitDownload("-frames.csv"));
+    assertThat(rows.getFirst()).isEqualTo("index,timeSeconds,areaFraction,regions,maxProbability");
+    assertThat(rows).hasSize(1 + n);
+  }
+
   /** Uploads a file by the page's picker and returns ms from the file's choice to the overlay. */
   private double uploadAndAwaitOverlay(Path file) {
     double ms = uploadAndAwaitOverlayOnly(file);
@@ -255,14 +311,7 @@ class SegmentPageBrowserTest {
   }
 
   private double uploadAndAwaitOverlayOnly(Path file) {
-    js("""
-        window.__uploadStart = 0;
-        const u = document.getElementById('image-upload');
-        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
-            || u.querySelector('input[type=file]');
-        input.addEventListener('change', () => window.__uploadStart = performance.now(),
-            {capture: true, once: true});
-        """);
+    markUploadStart();
     js("""
         window.__marks = [];
         new MutationObserver(() => {
@@ -305,6 +354,18 @@ class SegmentPageBrowserTest {
         + "return !!o && o.drawnAt > window.__uploadStart", Duration.ofSeconds(60));
     return num(js("return document.querySelector('threshold-overlay').drawnAt"
         + " - window.__uploadStart"));
+  }
+
+  /** Notes in window.__uploadStart when the next file is chosen in the page's picker. */
+  private void markUploadStart() {
+    js("""
+        window.__uploadStart = 0;
+        const u = document.getElementById('image-upload');
+        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
+            || u.querySelector('input[type=file]');
+        input.addEventListener('change', () => window.__uploadStart = performance.now(),
+            {capture: true, once: true});
+        """);
   }
 
   private void upload(String uploadId, Path... files) {

@@ -44,10 +44,11 @@ class SegmentViewBusyTest {
     var other = jobs.submit("other-user.png", png(1));
     var another = jobs.submit("another-user.png", png(4));
     UI.setCurrent(ui);
-    SegmentView view = new SegmentView(jobs,
-        new org.polypseg.report.ReportService(org.polypseg.report.ReportTemplates.defaults(), null),
+    var reports =
+        new org.polypseg.report.ReportService(org.polypseg.report.ReportTemplates.defaults(), null);
+    SegmentView view = new SegmentView(jobs, reports,
         new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
-        PageAccounting.off());
+        WebTestData.videoJobs(), WebTestData.clipReports(reports), PageAccounting.off());
     view.useContext(context);
 
     view.receive("mine.png", png(2));

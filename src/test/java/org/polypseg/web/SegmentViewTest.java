@@ -34,6 +34,7 @@ class SegmentViewTest {
     UI.setCurrent(ui);
     view = new SegmentView(jobs, reports,
         new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        WebTestData.videoJobs(), WebTestData.clipReports(reports),
         PageAccounting.off());
     view.useContext(context);
   }
@@ -192,6 +193,7 @@ class SegmentViewTest {
     Path log = folder.resolve("audit.jsonl");
     view = new SegmentView(jobs, reports,
         new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        WebTestData.videoJobs(), WebTestData.clipReports(reports),
         new PageAccounting(new org.polypseg.web.audit.AuditLog(
             new org.polypseg.web.audit.AuditProperties(true, log.toString(),
                 DataSize.ofMegabytes(1), 1), java.time.Clock.systemUTC()),

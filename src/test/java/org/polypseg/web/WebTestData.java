@@ -45,6 +45,19 @@ final class WebTestData {
     };
   }
 
+  /** Clip jobs on the colour segmenter, with the default limits. */
+  static org.polypseg.video.VideoJobs videoJobs() {
+    return new org.polypseg.video.VideoJobs(
+        org.polypseg.video.FrameInference.direct(colourSegmenter()::segment),
+        org.polypseg.video.VideoProperties.DEFAULTS, bytes -> "upload-test");
+  }
+
+  /** Clip reports on the colour segmenter. */
+  static org.polypseg.video.ClipReportMaker clipReports(org.polypseg.report.ReportService reports) {
+    return new org.polypseg.video.ClipReportMaker(reports,
+        org.polypseg.video.FrameInference.direct(colourSegmenter()::segment), MODEL);
+  }
+
   static byte[] encode(BufferedImage image, String format) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       if (!ImageIO.write(image, format, out)) {

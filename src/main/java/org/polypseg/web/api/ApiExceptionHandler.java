@@ -2,6 +2,7 @@ package org.polypseg.web.api;
 
 import java.net.URI;
 import org.polypseg.segment.PolypSegProperties;
+import org.polypseg.video.VideoProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,27 +28,41 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static final URI BAD_UPLOAD = URI.create("urn:polypseg:problem:bad-upload");
   static final URI TOO_LARGE = URI.create("urn:polypseg:problem:too-large");
   static final URI BUSY = URI.create("urn:polypseg:problem:busy");
+  static final URI NOT_FOUND = URI.create("urn:polypseg:problem:not-found");
+  static final URI NOT_READY = URI.create("urn:polypseg:problem:not-ready");
 
   private final DataSize maxImageSize;
+  private final long maxVideoBytes;
 
-  public ApiExceptionHandler(PolypSegProperties properties) {
+  public ApiExceptionHandler(PolypSegProperties properties, VideoProperties video) {
     this.maxImageSize = properties.maxImageSize();
+    this.maxVideoBytes = video.maxSize().toBytes();
   }
 
   @ExceptionHandler(BadUploadException.class)
   ProblemDetail badUpload(BadUploadException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle(e.title());
-    problem.setType(BAD_UPLOAD);
-    return problem;
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.title(), BAD_UPLOAD);
+  }
+
+  @ExceptionHandler(VideoJobNotFoundException.class)
+  ProblemDetail notFound(VideoJobNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, e.getMessage(), "No such video job", NOT_FOUND);
+  }
+
+  @ExceptionHandler(VideoNotReadyException.class)
+  ProblemDetail notReady(VideoNotReadyException e) {
+    return problem(HttpStatus.CONFLICT, e.getMessage(), "Video analysis not finished", NOT_READY);
   }
 
   @ExceptionHandler(UploadTooLargeException.class)
   ProblemDetail tooLarge(UploadTooLargeException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    problem.setTitle("Upload too large");
-    problem.setType(TOO_LARGE);
+    return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), "Upload too large", TOO_LARGE);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String detail, String title, URI type) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(type);
     return problem;
   }
 
@@ -71,7 +86,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
         "The request is larger than the server accepts; images and masks are limited to "
-            + maxImageSize.toMegabytes() + " MB each.");
+            + maxImageSize.toMegabytes() + " MB each, videos to " + (maxVideoBytes >> 20)
+            + " MB.");
     problem.setTitle("Upload too large");
     problem.setType(TOO_LARGE);
     return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);

@@ -92,7 +92,7 @@ class BusyServerApiTest {
     PolypSegProperties properties = new PolypSegProperties(Path.of("models"), "strange",
         DataSize.ofMegabytes(20), 50);
     return MockMvcBuilders.standaloneSetup(new SegmentationController(jobs))
-        .setControllerAdvice(new ApiExceptionHandler(properties)).build();
+        .setControllerAdvice(new ApiExceptionHandler(properties, org.polypseg.video.VideoProperties.DEFAULTS)).build();
   }
 
   private Segmentation slowSegment(BufferedImage image) {
