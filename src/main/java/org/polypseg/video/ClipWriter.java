@@ -49,7 +49,7 @@ public final class ClipWriter implements AutoCloseable {
     if (format == VideoFormat.WEBM) {
       // Real-time speed: the encoder must take a small share of the time the model takes.
       recorder.setVideoOption("deadline", "realtime");
-      recorder.setVideoOption("cpu-used", "8");
+      recorder.setVideoOption("cpu-used", "16");
       // Constant quality under the bitrate cap, so the first frames are not starved.
       recorder.setVideoOption("crf", "8");
     }
