@@ -14,9 +14,11 @@ import org.polypseg.segment.ThresholdAnalysis;
 /**
  * Streams a clip through the model: frames are decoded one at a time, every {@code stride}-th is
  * segmented, and each frame is written to the annotated video with the last analysed frame's
- * overlay. Decoding and encoding overlap with inference, but at most
- * {@link FrameInference#parallelism()} frames are in the model at once and at most
- * {@link #MAX_PENDING} decoded frames wait for it, so memory does not grow with the clip's length.
+ * overlay. Decoding, drawing and encoding overlap with inference: the next frame goes into the
+ * model as soon as a frame has come out of it, before that frame's figures, overlay and encoding
+ * are made. At most {@link FrameInference#parallelism()} frames are in the model at once and at
+ * most {@link #MAX_PENDING} decoded frames wait for it, so memory does not grow with the clip's
+ * length.
  */
 public final class ClipAnalyzer {
 
@@ -54,7 +56,6 @@ public final class ClipAnalyzer {
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final long start = System.nanoTime();
     private Segmentation last;
-    private int inFlight;
     private int done;
     private int analysed;
 
@@ -73,11 +74,8 @@ public final class ClipAnalyzer {
         }
         CompletableFuture<Segmentation> segmentation = null;
         if (frame.index() % settings.stride() == 0) {
-          while (inFlight >= parallelism) {
-            finishHead();
-          }
+          awaitRoomInTheModel(parallelism);
           segmentation = inference.segment(frame.image());
-          inFlight++;
         }
         pending.add(new Pending(frame, segmentation));
         while (pending.size() > MAX_PENDING || headReady()) {
@@ -93,6 +91,34 @@ public final class ClipAnalyzer {
       return new ClipSummary(reader.info(), done, analysed, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Waits until fewer than {@code parallelism} frames are in the model. Only waits: the frames
+     * that came out are finished (figures, overlay, encoding) after the next one has gone in.
+     */
+    private void awaitRoomInTheModel(int parallelism) {
+      while (true) {
+        CompletableFuture<Segmentation> oldest = null;
+        int running = 0;
+        for (Pending p : pending) {
+          if (p.segmentation() != null && !p.segmentation().isDone()) {
+            running++;
+            if (oldest == null) {
+              oldest = p.segmentation();
+            }
+          }
+        }
+        if (running < parallelism) {
+          return;
+        }
+        try {
+          oldest.join();
+        } catch (CompletionException | CancellationException e) {
+          // Reported, with its frame, when that frame is finished.
+          return;
+        }
+      }
+    }
+
     private boolean headReady() {
       Pending head = pending.peek();
       // A frame that is not analysed only waits for the analysed frames before it.
@@ -104,7 +130,6 @@ public final class ClipAnalyzer {
       DecodedFrame frame = head.frame();
       if (head.segmentation() != null) {
         last = join(head.segmentation());
-        inFlight--;
         analysed++;
         listener.analysed(new AnalysedFrame(figures(frame, last), ReducedMap.of(last)));
       }

@@ -5,17 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,17 +21,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * In headless Chromium, with login on and an idle time of 20 s (the warning 10 s before): an idle
+ * In headless Chromium, with login on and an idle time of 30 s (the warning 15 s before): an idle
  * page warns with a countdown, "Stay signed in" keeps it, and left alone it is signed out to the
  * sign-in page, which says why.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "polypseg.security.idle-timeout=20s")
+    properties = "polypseg.security.idle-timeout=30s")
 class IdleSignOutBrowserTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -51,10 +43,7 @@ class IdleSignOutBrowserTest {
 
   @DynamicPropertySource
   static void users(DynamicPropertyRegistry registry) {
-    String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
-    registry.add("polypseg.security.enabled", () -> "true");
-    registry.add("polypseg.security.users[0].username", () -> "alice");
-    registry.add("polypseg.security.users[0].password-hash", () -> hash);
+    TestHttp.users(registry, "alice", PASSWORD);
   }
 
   @BeforeAll
@@ -87,26 +76,27 @@ class IdleSignOutBrowserTest {
     awaitTrue("return !!document.querySelector('.page-frame') && !!document.querySelector('idle-guard')",
         Duration.ofSeconds(30));
 
-    // Ten seconds before the end, the warning; "Stay signed in" takes it away.
-    awaitTrue("return !!" + DIALOG, Duration.ofSeconds(30));
+    // Fifteen seconds before the end, the warning; "Stay signed in" takes it away.
+    awaitTrue("return !!" + DIALOG, Duration.ofSeconds(40));
     long warnedAt = System.nanoTime();
+    js("document.querySelector('idle-guard').shadowRoot.querySelector('#stay-signed-in').click()");
+    awaitTrue("return !" + DIALOG, Duration.ofSeconds(5));
+    // Past the first deadline (15 s after the warning came), still signed in.
+    long sinceWarning = (System.nanoTime() - warnedAt) / 1_000_000;
+    Thread.sleep(Math.max(0, 16_000 - sinceWarning));
+    assertThat(driver.getCurrentUrl()).as("still signed in past the first deadline")
+        .doesNotContain("/login");
+
+    // The second warning: a countdown, the button focused for the keyboard.
+    awaitTrue("return !!" + DIALOG, Duration.ofSeconds(40));
     assertThat((String) js("return " + DIALOG + ".textContent")).contains("Signing out in");
     assertThat((String) js("return document.querySelector('idle-guard').shadowRoot"
         + ".activeElement && document.querySelector('idle-guard').shadowRoot.activeElement.id"))
         .as("the button has the focus").isEqualTo("stay-signed-in");
-    js("document.querySelector('idle-guard').shadowRoot.querySelector('#stay-signed-in').click()");
-    awaitTrue("return !" + DIALOG, Duration.ofSeconds(5));
-    // Past the first deadline (10 s after the warning came), still signed in.
-    long sinceWarning = (System.nanoTime() - warnedAt) / 1_000_000;
-    Thread.sleep(Math.max(0, 11_000 - sinceWarning));
-    assertThat(driver.getCurrentUrl()).as("still signed in past the first deadline")
-        .doesNotContain("/login");
-
-    awaitTrue("return !!" + DIALOG, Duration.ofSeconds(30));
     Files.write(OUT.resolve("idle-warning.png"), driver.getScreenshotAs(OutputType.BYTES));
     // Left alone: signed out to the sign-in page, which says why.
     awaitTrue("return location.pathname.endsWith('/login') && !!document.getElementById('idle-note')"
-        + " && document.getElementById('idle-note').offsetParent !== null", Duration.ofSeconds(30));
+        + " && document.getElementById('idle-note').offsetParent !== null", Duration.ofSeconds(45));
     assertThat((String) js("return document.getElementById('idle-note').textContent"))
         .contains("signed out");
     Files.write(OUT.resolve("idle-signed-out.png"), driver.getScreenshotAs(OutputType.BYTES));
@@ -123,17 +113,7 @@ class IdleSignOutBrowserTest {
     CookieManager cookies = new CookieManager();
     try (HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build()) {
-      String login = client.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      Matcher csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(login);
-      assertThat(csrf.find()).isTrue();
-      HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(url("/login")))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=alice&password="
-              + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-              + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+      TestHttp.signIn(client, "http://localhost:" + port, "alice", PASSWORD);
       return cookies.getCookieStore().getCookies().stream()
           .filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue)
           .findFirst().orElseThrow();

@@ -4,32 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.polypseg.testing.HostileFiles;
 import org.polypseg.testing.SyntheticData;
 import org.polypseg.web.Multipart;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Over real HTTP, with login on: password guessing is answered in one shape and then locked out
- * (short lock-out here), other users are unaffected, idle pages are signed out (short idle time
+ * (8 s here), other users are unaffected, idle pages are signed out (short idle time
  * here), and the session cookie is HttpOnly and SameSite=Lax.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "polypseg.security.login.max-failures=5", "polypseg.security.login.backoff-after=5",
-    "polypseg.security.login.lockout=3s", "polypseg.security.idle-timeout=3s",
+    "polypseg.security.login.lockout=8s", "polypseg.security.idle-timeout=3s",
     "polypseg.rate-limit.requests-per-minute=0"})
 class LoginHardeningTest {
 
@@ -40,14 +33,7 @@ class LoginHardeningTest {
 
   @DynamicPropertySource
   static void users(DynamicPropertyRegistry registry) {
-    BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-    String alice = bcrypt.encode(ALICE);
-    String bob = bcrypt.encode(BOB);
-    registry.add("polypseg.security.enabled", () -> "true");
-    registry.add("polypseg.security.users[0].username", () -> "alice");
-    registry.add("polypseg.security.users[0].password-hash", () -> alice);
-    registry.add("polypseg.security.users[1].username", () -> "bob");
-    registry.add("polypseg.security.users[1].password-hash", () -> bob);
+    TestHttp.users(registry, "alice", ALICE, "bob", BOB);
   }
 
   @Test
@@ -68,7 +54,7 @@ class LoginHardeningTest {
       } else {
         assertThat(wrong.statusCode()).as("attempt %d", i + 1).isEqualTo(429);
         assertThat(wrong.headers().firstValue("Retry-After")).hasValueSatisfying(
-            v -> assertThat(Integer.parseInt(v)).isBetween(1, 3));
+            v -> assertThat(Integer.parseInt(v)).isBetween(1, 8));
         assertThat(wrong.body()).contains("Too many failed sign-ins");
         refused++;
       }
@@ -82,7 +68,7 @@ class LoginHardeningTest {
     assertThat(segment(png, basic("bob", BOB)).statusCode()).isEqualTo(200);
 
     // After the lock-out, the right password works again.
-    long waitMs = 3100 - (System.nanoTime() - lockedAt) / 1_000_000;
+    long waitMs = 8100 - (System.nanoTime() - lockedAt) / 1_000_000;
     if (waitMs > 0) {
       Thread.sleep(waitMs);
     }
@@ -99,12 +85,7 @@ class LoginHardeningTest {
       HttpResponse<String> login = get(browser, "/login");
       assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
           .startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
-      Matcher csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
-          .matcher(login.body());
-      assertThat(csrf.find()).isTrue();
-      HttpResponse<String> signedIn = post(browser, "/login", "username=bob&password="
-          + enc(BOB) + "&_csrf=" + enc(csrf.group(1)));
-      assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+      TestHttp.signIn(browser, "http://localhost:" + port, "bob", BOB);
       assertThat(get(browser, "/").statusCode()).isEqualTo(200);
 
       // Activity every 1.5 s keeps the page signed in past the 3 s idle time.
@@ -128,25 +109,11 @@ class LoginHardeningTest {
   }
 
   private HttpResponse<String> get(HttpClient client, String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(HttpClient client, String path, String form)
-      throws Exception {
-    return client.send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestHttp.get(client, uri(path));
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return TestHttp.basic(user, password);
   }
 
   private URI uri(String path) {

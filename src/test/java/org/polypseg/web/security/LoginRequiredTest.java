@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,7 +15,6 @@ import org.polypseg.testing.SyntheticData;
 import org.polypseg.web.Multipart;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,10 +32,7 @@ class LoginRequiredTest {
 
   @DynamicPropertySource
   static void users(DynamicPropertyRegistry registry) {
-    String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
-    registry.add("polypseg.security.enabled", () -> "true");
-    registry.add("polypseg.security.users[0].username", () -> "alice");
-    registry.add("polypseg.security.users[0].password-hash", () -> hash);
+    TestHttp.users(registry, "alice", PASSWORD);
   }
 
   @Test
@@ -108,25 +101,20 @@ class LoginRequiredTest {
   }
 
   private HttpResponse<String> get(HttpClient client, String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestHttp.get(client, uri(path));
   }
 
   private HttpResponse<String> postForm(HttpClient client, String path, String form)
       throws Exception {
-    return client.send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestHttp.postForm(client, uri(path), form);
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return TestHttp.basic(user, password);
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return TestHttp.enc(s);
   }
 
   private URI uri(String path) {
