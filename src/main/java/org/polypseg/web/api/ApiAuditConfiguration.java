@@ -6,7 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts {@link ApiAuditFilter} in front of the API, inside the sign-in and outside the rate limit. */
+/** Puts {@link ApiAuditFilter} in front of the API, inside the sign-in and the rate limit. */
 @Configuration(proxyBeanMethods = false)
 public class ApiAuditConfiguration {
 
@@ -15,7 +15,7 @@ public class ApiAuditConfiguration {
     FilterRegistrationBean<ApiAuditFilter> registration =
         new FilterRegistrationBean<>(new ApiAuditFilter(audit));
     registration.addUrlPatterns("/api/*");
-    registration.setOrder(FairUseConfiguration.FILTER_ORDER - 1);
+    registration.setOrder(FairUseConfiguration.FILTER_ORDER + 1);
     return registration;
   }
 }

@@ -19,9 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * One audit line per API request that touches patient data: who (user or address), what
  * (segment, report, video, download), the hash tags of the uploaded files, the outcome read from
- * the answer's status, and how long it took. Outermost of the API's own filters, so requests the
- * rate limit refuses are recorded too. The file parts are hashed as a stream; their names are
- * never read.
+ * the answer's status, and how long it took. Inside the rate limit, which records the requests it
+ * refuses itself, so that a refused upload is never parsed. The file parts are hashed as a
+ * stream; their names are never written.
  */
 public final class ApiAuditFilter extends OncePerRequestFilter {
 
@@ -50,24 +50,10 @@ public final class ApiAuditFilter extends OncePerRequestFilter {
     entry.end(outcome(response.getStatus()), response.getStatus());
   }
 
-  /** What a request does, by method and path; empty for those that touch no patient data. */
+  /** What a request does; empty for those that touch no patient data. */
   static Optional<AuditAction> action(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    String method = request.getMethod().toUpperCase(Locale.ROOT);
-    if (method.equals("POST") && path.equals("/api/segmentations")) {
-      return Optional.of(AuditAction.SEGMENT);
-    }
-    if (method.equals("POST") && path.equals("/api/reports")) {
-      return Optional.of(AuditAction.REPORT);
-    }
-    if (method.equals("POST") && path.equals("/api/videos")) {
-      return Optional.of(AuditAction.VIDEO);
-    }
-    // A clip's results: per-frame figures, the annotated video, its report.
-    if (method.equals("GET") && path.matches("/api/videos/[^/]+/.+")) {
-      return Optional.of(AuditAction.DOWNLOAD);
-    }
-    return Optional.empty();
+    return AuditAction.ofApiRequest(request.getMethod(),
+        request.getRequestURI().substring(request.getContextPath().length()));
   }
 
   static String outcome(int status) {

@@ -1,5 +1,8 @@
 package org.polypseg.web.audit;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** What was done with patient data (or to get at it), as the audit log names it. */
 public enum AuditAction {
   /** An image segmented (page upload or {@code POST /api/segmentations}). */
@@ -22,5 +25,27 @@ public enum AuditAction {
   /** The name written to the log. */
   public String label() {
     return label;
+  }
+
+  /**
+   * What an API request does, by method and path below the context path; empty for those that
+   * touch no patient data (a clip's status, the API description).
+   */
+  public static Optional<AuditAction> ofApiRequest(String method, String path) {
+    String m = method.toUpperCase(Locale.ROOT);
+    if (m.equals("POST") && path.equals("/api/segmentations")) {
+      return Optional.of(SEGMENT);
+    }
+    if (m.equals("POST") && path.equals("/api/reports")) {
+      return Optional.of(REPORT);
+    }
+    if (m.equals("POST") && path.equals("/api/videos")) {
+      return Optional.of(VIDEO);
+    }
+    // A clip's results: per-frame figures, the annotated video, its report.
+    if (m.equals("GET") && path.matches("/api/videos/[^/]+/.+")) {
+      return Optional.of(DOWNLOAD);
+    }
+    return Optional.empty();
   }
 }

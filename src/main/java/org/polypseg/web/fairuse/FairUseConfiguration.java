@@ -1,5 +1,6 @@
 package org.polypseg.web.fairuse;
 
+import org.polypseg.web.audit.AuditLog;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 public class FairUseConfiguration {
 
   /**
-   * After Spring Security's filter chain (order -100), which has signed the user in, and after
-   * the API's audit filter, which records the refusals too.
+   * After Spring Security's filter chain (order -100), which has signed the user in, and before
+   * the API's audit filter, which reads the uploads.
    */
   public static final int FILTER_ORDER = 20;
 
@@ -22,9 +23,9 @@ public class FairUseConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<FairUseFilter> fairUseFilter(FairUse fairUse) {
+  FilterRegistrationBean<FairUseFilter> fairUseFilter(FairUse fairUse, AuditLog audit) {
     FilterRegistrationBean<FairUseFilter> registration =
-        new FilterRegistrationBean<>(new FairUseFilter(fairUse));
+        new FilterRegistrationBean<>(new FairUseFilter(fairUse, audit));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(FILTER_ORDER);
     return registration;

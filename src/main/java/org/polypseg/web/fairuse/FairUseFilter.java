@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.polypseg.web.audit.Actor;
+import org.polypseg.web.audit.AuditAction;
+import org.polypseg.web.audit.AuditLog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,27 +19,35 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rate limit on the API: a request over its client's allowance is answered 429 with
- * {@code Retry-After} (whole seconds) and a problem detail, before its upload is used. Runs after
- * Spring Security, so a signed-in user is counted as themself wherever they come from.
+ * {@code Retry-After} (whole seconds) and a problem detail before its body is read, and, when it
+ * would have touched patient data, recorded in the audit log (without upload tags: the upload is
+ * not read). Runs after Spring Security, so a signed-in user is counted as themself wherever they
+ * come from, and before the API's audit filter, which reads the uploads.
  */
 public final class FairUseFilter extends OncePerRequestFilter {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final FairUse fairUse;
+  private final AuditLog audit;
 
-  public FairUseFilter(FairUse fairUse) {
+  public FairUseFilter(FairUse fairUse, AuditLog audit) {
     this.fairUse = fairUse;
+    this.audit = audit;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    Optional<Duration> wait = fairUse.take(Actor.current().key());
+    Actor actor = Actor.current();
+    Optional<Duration> wait = fairUse.take(actor.key());
     if (wait.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
+    AuditAction.ofApiRequest(request.getMethod(),
+        request.getRequestURI().substring(request.getContextPath().length()))
+        .ifPresent(action -> audit.begin(action, actor).end("rate-limited", 429));
     long seconds = FairUse.seconds(wait.get());
     response.setStatus(429);
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

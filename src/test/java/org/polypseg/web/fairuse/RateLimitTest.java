@@ -22,7 +22,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "polypseg.rate-limit.requests-per-minute=6", "polypseg.rate-limit.burst=3"})
 class RateLimitTest {
 
+  private static final java.nio.file.Path LOG;
+
+  static {
+    try {
+      LOG = java.nio.file.Files.createTempDirectory("polypseg-rate").resolve("audit.jsonl");
+    } catch (java.io.IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   @LocalServerPort int port;
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void auditLog(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("polypseg.audit.file", LOG::toString);
+  }
 
   @Test
   void aClientOverItsAllowanceWaitsAndAnotherIsServed() throws Exception {
@@ -45,6 +60,12 @@ class RateLimitTest {
       assertThat(segment(second, png).statusCode()).as("another client").isEqualTo(200);
       assertThat(segment(first, png).statusCode()).as("still over").isEqualTo(429);
     }
+    // The refusals are in the audit log; their uploads were not read, so they carry no tag.
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(LOG);
+    assertThat(lines).filteredOn(l -> l.contains("\"outcome\":\"rate-limited\""))
+        .hasSize(2).allSatisfy(l -> assertThat(l).contains("\"action\":\"segment\"",
+            "\"status\":429", "\"uploads\":[]", "\"address\":\"127.0.0.1\""));
+    assertThat(lines).filteredOn(l -> l.contains("\"outcome\":\"ok\"")).hasSize(4);
   }
 
   private HttpResponse<String> segment(HttpClient client, byte[] png) throws Exception {
