@@ -1,0 +1,154 @@
+package org.polypseg.web;
+
+import com.vaadin.flow.server.Command;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The work of one browser tab on the segmentation page: its images with their masks, thresholds
+ * and labels, the one on screen, and its clips. It lives in the user's session, not in the page's
+ * components, so that moving to the model page and back, back/forward and a reload show it again
+ * (the router makes a new view each time, and a reload a new UI). In memory only, like everything
+ * uploaded; it ends with the session: sign-out, idle sign-out, or expiry.
+ *
+ * <p>A tab is known by the browser window's name, which Vaadin's client sets once per tab and
+ * keeps across reloads. Changed with the session locked ({@link #access}); the view on screen, if
+ * any, hears of every change through its {@link Viewer}.
+ */
+final class TabWork {
+
+  /** Session attribute: the work of every tab of the session, by window name. */
+  private static final String TABS = TabWork.class.getName() + ".tabs";
+
+  /** What the view on screen hears; called with the session locked. */
+  interface Viewer {
+    void caseAdded(ImageCase c);
+
+    void caseChanged(ImageCase c);
+
+    void caseFailed(ImageCase c, String message);
+  }
+
+  /** A clip of this tab: its job's id (the job may have expired since) and its upload's tag. */
+  record Clip(String jobId, String uploadTag) {}
+
+  private final Consumer<Command> access;
+  private final List<ImageCase> cases = new ArrayList<>();
+  private final List<Clip> clips = new ArrayList<>();
+  private ImageCase selected;
+  private PageQueue queue;
+  private Viewer viewer;
+
+  /** @param access runs a command with the session locked (from any thread) */
+  TabWork(Consumer<Command> access) {
+    this.access = access;
+  }
+
+  /**
+   * The work of browser tab {@code windowName} in {@code session}, made on first use. Call with
+   * the session locked.
+   */
+  static TabWork of(VaadinSession session, String windowName) {
+    @SuppressWarnings("unchecked")
+    Map<String, TabWork> tabs = (Map<String, TabWork>) session.getAttribute(TABS);
+    if (tabs == null) {
+      tabs = new HashMap<>();
+      session.setAttribute(TABS, tabs);
+    }
+    return tabs.computeIfAbsent(windowName, name -> new TabWork(session::access));
+  }
+
+  /** Runs {@code command} with the session locked, whether or not a view is on screen. */
+  void access(Command command) {
+    access.accept(command);
+  }
+
+  /** The view that shows this work from now on (a newer view replaces an older one). */
+  void show(Viewer view) {
+    viewer = view;
+  }
+
+  /** {@code view} is no longer on screen. */
+  void hide(Viewer view) {
+    if (viewer == view) {
+      viewer = null;
+    }
+  }
+
+  /** This tab's own queue to the shared workers: one per tab, whatever its views. */
+  PageQueue queue(SegmentationJobs jobs) {
+    if (queue == null) {
+      queue = new PageQueue(jobs);
+    }
+    return queue;
+  }
+
+  void add(ImageCase c) {
+    cases.add(c);
+    if (viewer != null) {
+      viewer.caseAdded(c);
+    }
+  }
+
+  /** {@code c} changed (segmented); ignored when it was removed meanwhile. */
+  void changed(ImageCase c) {
+    if (viewer != null && cases.contains(c)) {
+      viewer.caseChanged(c);
+    }
+  }
+
+  /** {@code c} could not be used; ignored when it was removed meanwhile. */
+  void failed(ImageCase c, String message) {
+    if (viewer != null && cases.contains(c)) {
+      viewer.caseFailed(c, message);
+    }
+  }
+
+  /** Forgets {@code c}; a result that arrives for it later is ignored. */
+  void remove(ImageCase c) {
+    cases.remove(c);
+    if (selected == c) {
+      selected = null;
+    }
+  }
+
+  List<ImageCase> cases() {
+    return Collections.unmodifiableList(cases);
+  }
+
+  ImageCase selected() {
+    return selected;
+  }
+
+  void select(ImageCase c) {
+    selected = c;
+  }
+
+  void addClip(Clip clip) {
+    clips.addFirst(clip);
+  }
+
+  /** The clips, newest first. */
+  List<Clip> clips() {
+    return Collections.unmodifiableList(clips);
+  }
+
+  /** Forgets every image and clip; returns the clips, whose jobs the caller deletes. */
+  List<Clip> clear() {
+    List<Clip> forgotten = List.copyOf(clips);
+    cases.clear();
+    clips.clear();
+    selected = null;
+    return forgotten;
+  }
+
+  /** True when a segmented image changed since a report that includes it was downloaded. */
+  boolean unsaved() {
+    return cases.stream().anyMatch(ImageCase::changedSinceReport);
+  }
+}
