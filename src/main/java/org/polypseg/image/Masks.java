@@ -58,9 +58,9 @@ public final class Masks {
     double share = (double) other / rgb.length;
     if (share > MAX_OTHER_SHARE) {
       throw new NotAMaskException(String.format(Locale.ROOT,
-          "%s: not a ground-truth mask: %.0f %% of its pixels are grey or coloured rather than"
+          "%s: not a ground-truth mask: %d %% of its pixels are grey or coloured rather than"
               + " black or white (is it the frame itself?); %s, with at most %.0f %% of other"
-              + " pixels such as soft edges", fileName, Math.floor(100 * share), WHAT_A_MASK_IS,
+              + " pixels such as soft edges", fileName, other * 100 / rgb.length, WHAT_A_MASK_IS,
           100 * MAX_OTHER_SHARE));
     }
     return truth;

@@ -42,6 +42,7 @@ public class CaseDetail extends Div {
   private ThresholdOverlay overlay;
   private MetricsPanel metrics;
   private Span truthName;
+  private TextField label;
   private Button removeTruth;
 
   /** @param onRemove takes this image off the page ("Remove image") */
@@ -86,6 +87,11 @@ public class CaseDetail extends Div {
     return metrics;
   }
 
+  /** The case label as the field shows it, or null before segmentation. */
+  String labelText() {
+    return label == null ? null : label.getValue();
+  }
+
   private void showBusy() {
     ProgressBar bar = new ProgressBar();
     bar.setIndeterminate(true);
@@ -115,7 +121,7 @@ public class CaseDetail extends Div {
     Div heading = new Div(title, size);
     heading.addClassName("case-heading");
 
-    TextField label = new TextField("Case label");
+    label = new TextField("Case label");
     label.setValue(imageCase.label());
     label.setValueChangeMode(ValueChangeMode.LAZY);
     label.addValueChangeListener(e -> {

@@ -129,6 +129,12 @@ public class CaseStrip extends Div {
     return String.format(java.util.Locale.ROOT, "%.1f %% polyp", 100 * c.analysis().areaFraction());
   }
 
+  /** The card's status as the page's styles and tests read it, or null without a card. */
+  String statusOf(ImageCase c) {
+    Div card = cards.get(c);
+    return card == null ? null : card.getElement().getAttribute("data-status");
+  }
+
   int size() {
     return cards.size();
   }

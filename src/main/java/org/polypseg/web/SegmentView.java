@@ -512,6 +512,10 @@ public class SegmentView extends Div implements TabWork.Viewer {
     }
   }
 
+  TabWork work() {
+    return work;
+  }
+
   ClearAll clearAllButton() {
     return clearAll;
   }
