@@ -24,6 +24,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +32,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
+import org.polypseg.image.Masks;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportService;
 import org.polypseg.segment.PolypSegProperties;
@@ -211,6 +214,9 @@ public class SegmentView extends Div implements TabWork.Viewer {
       receiveVideo(fileName, bytes);
       return;
     }
+    if (receivedAsMask(fileName, bytes)) {
+      return;
+    }
     Actor actor = Actor.current();
     ImageCase c = new ImageCase(fileName, UploadTag.of(bytes));
     AuditLog.Entry audit = accounting.begin(AuditAction.SEGMENT, actor).upload(c.uploadTag());
@@ -238,6 +244,10 @@ public class SegmentView extends Div implements TabWork.Viewer {
               () -> SegmentationImages.probabilityImage(s.segmentation()));
           tab.access(() -> {
             c.completed(s.image(), s.segmentation(), display, probability);
+            TabWork.MaskFile waiting = tab.takeMask(c);
+            if (waiting != null) {
+              attachMask(tab, c, waiting);
+            }
             tab.changed(c);
           });
         }
@@ -299,7 +309,60 @@ public class SegmentView extends Div implements TabWork.Viewer {
     tab.access(() -> {
       c.failed(message);
       tab.failed(c, message);
+      TabWork.MaskFile waiting = tab.takeMask(c);
+      if (waiting != null) {
+        tab.error(waiting.fileName() + ": this mask was not used, since its image "
+            + c.fileName() + " could not be segmented");
+      }
     });
+  }
+
+  /**
+   * Takes a file dropped with the images as the ground-truth mask of the image on the page that
+   * has its base name, as the API pairs them ({@code cju1.png} with {@code cju1.jpg}), when it is
+   * a mask (black and white): the same drop, or a later one, then needs no click per mask. False
+   * when there is no such image or the file is not a mask: it is then an image of its own.
+   */
+  private boolean receivedAsMask(String fileName, byte[] bytes) {
+    TabWork tab = work;
+    ImageCase image = tab.partnerOf(fileName);
+    if (image == null) {
+      return false;
+    }
+    TabWork.MaskFile mask;
+    try {
+      BufferedImage read = Images.readRgb(bytes, fileName, jobs.limits());
+      mask = new TabWork.MaskFile(fileName, Masks.truth(read, fileName), read.getWidth(),
+          read.getHeight());
+    } catch (ImageReadException e) {
+      return false; // another picture with the image's name (a second copy, say)
+    }
+    tab.access(() -> {
+      if (image.status() == ImageCase.Status.SEGMENTING) {
+        tab.holdMask(image, mask);
+      } else {
+        attachMask(tab, image, mask);
+        tab.changed(image);
+      }
+    });
+    return true;
+  }
+
+  /** Attaches a checked mask to a segmented image; a mask of another size is named and left out. */
+  private static void attachMask(TabWork tab, ImageCase image, TabWork.MaskFile mask) {
+    if (!image.isDone()) {
+      return;
+    }
+    try {
+      image.attachTruth(mask.fileName(), mask.truth(), mask.width(), mask.height());
+    } catch (IllegalArgumentException e) {
+      tab.error(e.getMessage());
+    }
+  }
+
+  @Override
+  public void showError(String message) {
+    error(message);
   }
 
   @Override

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -32,13 +34,21 @@ final class TabWork {
     void caseChanged(ImageCase c);
 
     void caseFailed(ImageCase c, String message);
+
+    /** Something the user should know that concerns no card's state (it names the file). */
+    void showError(String message);
   }
 
   /** A clip of this tab: its job's id (the job may have expired since) and its upload's tag. */
   record Clip(String jobId, String uploadTag) {}
 
+  /** A checked ground-truth mask, as read from its file. */
+  record MaskFile(String fileName, boolean[] truth, int width, int height) {}
+
   private final Consumer<Command> access;
-  private final List<ImageCase> cases = new ArrayList<>();
+  // Read without the lock by the upload's thread (to pair a mask with its image by name).
+  private final List<ImageCase> cases = new CopyOnWriteArrayList<>();
+  private final Map<ImageCase, MaskFile> waitingMasks = new ConcurrentHashMap<>();
   private final List<Clip> clips = new ArrayList<>();
   private ImageCase selected;
   private PageQueue queue;
@@ -109,9 +119,43 @@ final class TabWork {
     }
   }
 
+  /**
+   * The image a mask named {@code maskFileName} belongs to, as the API pairs them: the same base
+   * name, case aside ({@code cju1.png} with {@code cju1.jpg}), usable, and without a mask yet;
+   * null when there is none. Any thread.
+   */
+  ImageCase partnerOf(String maskFileName) {
+    String base = ImageCase.baseName(maskFileName).toLowerCase(java.util.Locale.ROOT);
+    for (ImageCase c : cases) {
+      if (c.status() != ImageCase.Status.FAILED && c.truth() == null
+          && !waitingMasks.containsKey(c) && ImageCase.baseName(c.fileName()).toLowerCase(java.util.Locale.ROOT).equals(base)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Keeps {@code mask} until {@code c}, still being segmented, is done. */
+  void holdMask(ImageCase c, MaskFile mask) {
+    waitingMasks.put(c, mask);
+  }
+
+  /** The mask that waited for {@code c}, now taken, or null. */
+  MaskFile takeMask(ImageCase c) {
+    return waitingMasks.remove(c);
+  }
+
+  /** Tells the user, when a view is on screen; {@code message} names the file. */
+  void error(String message) {
+    if (viewer != null) {
+      viewer.showError(message);
+    }
+  }
+
   /** Forgets {@code c}; a result that arrives for it later is ignored. */
   void remove(ImageCase c) {
     cases.remove(c);
+    waitingMasks.remove(c);
     if (selected == c) {
       selected = null;
     }
@@ -142,6 +186,7 @@ final class TabWork {
   List<Clip> clear() {
     List<Clip> forgotten = List.copyOf(clips);
     cases.clear();
+    waitingMasks.clear();
     clips.clear();
     selected = null;
     return forgotten;

@@ -314,9 +314,12 @@ class SegmentPageBrowserTest {
     upload("image-upload", frame(0), frame(1));
     awaitTrue("return document.querySelectorAll('.case-card[data-status=done]').length === 2"
         + " && !!document.querySelector('threshold-overlay')", Duration.ofSeconds(90));
+    // Selecting draws the detail anew: wait for the new one, not the one on screen before.
+    js("document.getElementById('case-detail').dataset.before = 'yes'");
     driver.findElement(By.cssSelector(".case-card[data-file='" + FRAMES.get(0) + ".jpg']"))
         .click();
     awaitTrue("const o = document.querySelector('threshold-overlay'); return !!o && o.drawnAt > 0"
+        + " && !document.querySelector('#case-detail[data-before]')"
         + " && document.querySelector('#case-detail h2').innerText === arguments[0]",
         FRAMES.get(0) + ".jpg");
     upload("truth-upload", kvasir.resolve("masks/" + FRAMES.get(0) + ".jpg"));
@@ -367,8 +370,8 @@ class SegmentPageBrowserTest {
         + " && document.activeElement.classList.contains('case-card')");
 
     driver.findElement(By.id("clear-all-button")).click();
-    awaitTrue("return document.getElementById('clear-all-question').innerText"
-        + ".startsWith('Remove all 2 images')");
+    awaitTrue("const q = document.getElementById('clear-all-question');"
+        + "return !!q && q.innerText.startsWith('Remove all 2 images')");
     driver.findElement(By.id("clear-all-confirm")).click();
     awaitTrue("return document.querySelectorAll('.case-card').length === 0"
         + " && !!document.getElementById('intro')");

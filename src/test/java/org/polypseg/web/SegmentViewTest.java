@@ -358,6 +358,37 @@ class SegmentViewTest {
     }
   }
 
+  /**
+   * Masks dropped where images go pair with the image of their base name, as on the API, whether
+   * they come in the same drop (the image still being segmented) or later; one of another size is
+   * named, and a picture with a taken name is an image of its own.
+   */
+  @Test
+  void masksDroppedWithOrAfterTheirImagesPairByBaseName() {
+    BufferedImage[] a = WebTestData.pair(320, 240, 51);
+    BufferedImage[] b = WebTestData.pair(200, 160, 52);
+    view.receive("a.png", WebTestData.encode(a[0], "png"));
+    view.receive("a.png", WebTestData.encode(a[1], "png")); // Kvasir-SEG: the same file name
+    awaitAllSettled();
+    view.receive("b.png", WebTestData.encode(b[0], "png"));
+    view.receive("c.png", WebTestData.encode(WebTestData.pair(256, 256, 53)[0], "png"));
+    awaitAllSettled();
+    view.receive("B.PNG", WebTestData.encode(b[1], "png"));
+    view.receive("c.bmp", WebTestData.encode(WebTestData.pair(100, 80, 54)[1], "bmp"));
+    view.receive("b.tiff", WebTestData.encode(b[0], "tiff")); // b has its mask: a new image
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.cases()).extracting(ImageCase::fileName)
+          .containsExactly("a.png", "b.png", "c.png", "b.tiff");
+      assertThat(view.cases()).extracting(ImageCase::truthFileName)
+          .containsExactly("a.png", "B.PNG", null, null);
+      assertThat(view.cases().get(0).analysis().dice()).isEqualTo(1.0);
+      assertThat(view.cases().get(1).analysis().dice()).isEqualTo(1.0);
+      assertThat(context.errors).containsExactly(
+          "c.bmp: the mask is 100×80 px but c.png is 256×256 px");
+    }
+  }
+
   private SegmentView newView() {
     SegmentView made = new SegmentView(jobs, reports,
         new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
