@@ -592,12 +592,12 @@ public class SegmentView extends Div implements TabWork.Viewer {
 
       @Override
       public void error(String message) {
-        ui.access(() -> showError(message));
+        ui.access(() -> openErrorNotification(message));
       }
     };
   }
 
-  private static void showError(String message) {
+  private static void openErrorNotification(String message) {
     Notification notification = new Notification();
     notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     notification.setPosition(Notification.Position.BOTTOM_END);

@@ -63,12 +63,7 @@ class SegmentPageBrowserTest {
     kvasir = datasets.resolve("TestDataset/Kvasir");
     assumeTrue(Files.isDirectory(kvasir.resolve("images")), "no Kvasir-SEG test images");
 
-    Files.createDirectories(OUT.resolve("downloads"));
-    try (Stream<Path> old = Files.list(OUT.resolve("downloads"))) {
-      for (Path p : old.toList()) {
-        Files.delete(p);
-      }
-    }
+    clearDownloads();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -351,8 +346,12 @@ class SegmentPageBrowserTest {
     assertWorkKept(dice, area);
 
     // A batch report covers both images: nothing is unsaved, and the reload asks nothing.
+    clearDownloads();
     driver.findElement(By.cssSelector("#batch-report-pdf")).click();
-    awaitDownload(".pdf");
+    assertThat(org.polypseg.report.ReportDocuments.pdfText(
+        Files.readAllBytes(awaitDownload(".pdf"))))
+        .contains(FRAMES.get(0) + ".jpg", FRAMES.get(1) + ".jpg", "0.70");
+    clearDownloads(); // the page's other test looks for its own report
     awaitTrue("return window.polypsegUnsaved === false");
     driver.navigate().refresh();
     awaitTrue("return !!window.Vaadin && !!document.querySelector('.page-frame')");
@@ -379,6 +378,16 @@ class SegmentPageBrowserTest {
     driver.navigate().refresh();
     awaitTrue("return !!window.Vaadin && !!document.getElementById('intro')");
     assertThat(js("return document.querySelectorAll('.case-card').length")).isEqualTo(0L);
+  }
+
+  /** Empties the downloads folder, so that the next download found is the one just asked for. */
+  private static void clearDownloads() throws IOException {
+    Files.createDirectories(OUT.resolve("downloads"));
+    try (Stream<Path> old = Files.list(OUT.resolve("downloads"))) {
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** Both cards, the first one on screen with its mask, threshold 0.70, label and figures. */
