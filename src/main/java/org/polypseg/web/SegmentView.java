@@ -242,8 +242,16 @@ public class SegmentView extends Div implements TabWork.Viewer {
           CompletableFuture<byte[]> display = jobs.encodePng(s::image);
           CompletableFuture<byte[]> probability = jobs.encodePng(
               () -> SegmentationImages.probabilityImage(s.segmentation()));
+          // Checked here, off the UI thread: an upload that is a mask may have come before its
+          // image (the files of one drop arrive in any order).
+          TabWork.MaskFile asMask = maskOrNull(fileName, s.image());
           tab.access(() -> {
             c.completed(s.image(), s.segmentation(), display, probability);
+            ImageCase paired = tab.pairLateImage(c, asMask);
+            if (paired != null && paired != c && paired.isDone()) {
+              attachMask(tab, paired, tab.takeMask(paired));
+              tab.changed(paired);
+            }
             TabWork.MaskFile waiting = tab.takeMask(c);
             if (waiting != null) {
               attachMask(tab, c, waiting);
@@ -346,6 +354,29 @@ public class SegmentView extends Div implements TabWork.Viewer {
       }
     });
     return true;
+  }
+
+  /** {@code image} as a checked mask, or null when it is not one. */
+  private static TabWork.MaskFile maskOrNull(String fileName, BufferedImage image) {
+    try {
+      return new TabWork.MaskFile(fileName, Masks.truth(image, fileName), image.getWidth(),
+          image.getHeight());
+    } catch (Masks.NotAMaskException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void caseRemoved(ImageCase c) {
+    ui.access(() -> {
+      strip.remove(c);
+      if (detail != null && detail.imageCase() == c) {
+        select(work.selected());
+      }
+      updateQueue();
+      updateBatchReports();
+      updatePageActions();
+    });
   }
 
   /** Attaches a checked mask to a segmented image; a mask of another size is named and left out. */

@@ -35,6 +35,9 @@ final class TabWork {
 
     void caseFailed(ImageCase c, String message);
 
+    /** {@code c} left the page without the user's asking (a mask that found its image). */
+    void caseRemoved(ImageCase c);
+
     /** Something the user should know that concerns no card's state (it names the file). */
     void showError(String message);
   }
@@ -49,6 +52,8 @@ final class TabWork {
   // Read without the lock by the upload's thread (to pair a mask with its image by name).
   private final List<ImageCase> cases = new CopyOnWriteArrayList<>();
   private final Map<ImageCase, MaskFile> waitingMasks = new ConcurrentHashMap<>();
+  // Segmented uploads that are masks: they came before their image, which may still come.
+  private final Map<ImageCase, MaskFile> masksAsImages = new ConcurrentHashMap<>();
   private final List<Clip> clips = new ArrayList<>();
   private ImageCase selected;
   private PageQueue queue;
@@ -125,10 +130,14 @@ final class TabWork {
    * null when there is none. Any thread.
    */
   ImageCase partnerOf(String maskFileName) {
+    return partnerOf(maskFileName, null);
+  }
+
+  private ImageCase partnerOf(String maskFileName, ImageCase except) {
     String base = ImageCase.baseName(maskFileName).toLowerCase(java.util.Locale.ROOT);
     for (ImageCase c : cases) {
-      if (c.status() != ImageCase.Status.FAILED && c.truth() == null
-          && !waitingMasks.containsKey(c) && ImageCase.baseName(c.fileName()).toLowerCase(java.util.Locale.ROOT).equals(base)) {
+      if (c != except && c.status() != ImageCase.Status.FAILED && c.truth() == null
+          && !waitingMasks.containsKey(c) && !masksAsImages.containsKey(c) && ImageCase.baseName(c.fileName()).toLowerCase(java.util.Locale.ROOT).equals(base)) {
         return c;
       }
     }
@@ -138,6 +147,47 @@ final class TabWork {
   /** Keeps {@code mask} until {@code c}, still being segmented, is done. */
   void holdMask(ImageCase c, MaskFile mask) {
     waitingMasks.put(c, mask);
+  }
+
+  /**
+   * Pairs a segmented upload with its partner when one of the two is a mask that came first:
+   * {@code c} itself as the mask ({@code asMask} not null) of an image of its base name, or an
+   * earlier mask as {@code c}'s. The mask's card leaves the page. Returns the image that gets (or
+   * will get, once segmented) the mask, or null when nothing was paired.
+   */
+  ImageCase pairLateImage(ImageCase c, MaskFile asMask) {
+    if (asMask != null) {
+      ImageCase image = partnerOf(c.fileName(), c);
+      if (image == null) {
+        masksAsImages.put(c, asMask); // its image may come later
+        return null;
+      }
+      holdMask(image, asMask);
+      absorb(c, image);
+      return image;
+    }
+    String base = ImageCase.baseName(c.fileName()).toLowerCase(java.util.Locale.ROOT);
+    for (Map.Entry<ImageCase, MaskFile> mask : masksAsImages.entrySet()) {
+      if (c.truth() == null && !waitingMasks.containsKey(c) && ImageCase.baseName(mask.getKey().fileName())
+          .toLowerCase(java.util.Locale.ROOT).equals(base)) {
+        holdMask(c, mask.getValue());
+        absorb(mask.getKey(), c);
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The mask's own card goes; the image it belongs to takes its place on screen. */
+  private void absorb(ImageCase maskCase, ImageCase image) {
+    boolean shown = selected == maskCase;
+    remove(maskCase);
+    if (shown) {
+      selected = image;
+    }
+    if (viewer != null) {
+      viewer.caseRemoved(maskCase);
+    }
   }
 
   /** The mask that waited for {@code c}, now taken, or null. */
@@ -156,6 +206,7 @@ final class TabWork {
   void remove(ImageCase c) {
     cases.remove(c);
     waitingMasks.remove(c);
+    masksAsImages.remove(c);
     if (selected == c) {
       selected = null;
     }
@@ -187,6 +238,7 @@ final class TabWork {
     List<Clip> forgotten = List.copyOf(clips);
     cases.clear();
     waitingMasks.clear();
+    masksAsImages.clear();
     clips.clear();
     selected = null;
     return forgotten;

@@ -337,10 +337,12 @@ class SegmentViewTest {
 
   @Test
   void workIsUnsavedFromItsSegmentationUntilAReportWithItAndAgainAfterAChange() {
-    view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 41)[0], "png"));
+    view.receive("notes.png", "not an image".getBytes());
+    awaitAllSettled();
     synchronized (context) {
-      assertThat(view.unsaved()).as("nothing segmented yet: nothing to lose").isFalse();
+      assertThat(view.unsaved()).as("a file that could not be used is nothing to lose").isFalse();
     }
+    view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 41)[0], "png"));
     awaitAllSettled();
     synchronized (context) {
       ImageCase c = view.selected();
@@ -386,6 +388,36 @@ class SegmentViewTest {
       assertThat(view.cases().get(1).analysis().dice()).isEqualTo(1.0);
       assertThat(context.errors).containsExactly(
           "c.bmp: the mask is 100×80 px but c.png is 256×256 px");
+    }
+  }
+
+  /**
+   * The files of one drop arrive in any order: a mask that came (and was segmented) before its
+   * image becomes the image's mask when the image comes, and its own card goes.
+   */
+  @Test
+  void aMaskThatCameBeforeItsImageFindsItWhenItComes() {
+    BufferedImage[] a = WebTestData.pair(320, 240, 61);
+    BufferedImage[] b = WebTestData.pair(320, 240, 62);
+    view.receive("a.png", WebTestData.encode(a[1], "png")); // the mask first
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.cases()).extracting(ImageCase::fileName).containsExactly("a.png");
+    }
+    view.receive("a.bmp", WebTestData.encode(a[0], "bmp"));
+    view.receive("b.png", WebTestData.encode(b[1], "png")); // mask and image at once
+    view.receive("b.tiff", WebTestData.encode(b[0], "tiff"));
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.cases()).extracting(ImageCase::fileName)
+          .containsExactly("a.bmp", "b.tiff");
+      assertThat(view.cases()).extracting(ImageCase::truthFileName)
+          .containsExactly("a.png", "b.png");
+      assertThat(view.cases()).allSatisfy(c -> assertThat(c.analysis().dice()).isEqualTo(1.0));
+      assertThat(view.strip().size()).isEqualTo(2);
+      assertThat(view.selected().fileName()).isEqualTo("a.bmp");
+      assertThat(view.detail().imageCase().fileName()).isEqualTo("a.bmp");
+      assertThat(context.errors).isEmpty();
     }
   }
 
