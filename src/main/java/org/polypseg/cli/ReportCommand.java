@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
+import org.polypseg.image.Masks;
 import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.CircuitBackend;
 import org.polypseg.report.ReportFormat;
@@ -209,7 +210,7 @@ final class ReportCommand implements Callable<Integer> {
             + file.getFileName() + " is " + image.getWidth() + "x" + image.getHeight());
         return null;
       }
-      return Images.binaryMask(m);
+      return Masks.truth(m, mask.toString());
     } catch (ImageReadException e) {
       problems.add(e.getMessage());
       return null;

@@ -21,6 +21,7 @@ import java.util.Locale;
 import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
+import org.polypseg.image.Masks;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.segment.SegmentationImages;
@@ -35,18 +36,23 @@ public class CaseDetail extends Div {
   private final UiContext ui;
   private final ImageLimits limits;
   private final PageAccounting accounting;
+  private final Runnable onRemove;
+  private Runnable onChange = () -> {};
   private final HorizontalLayout actions = new HorizontalLayout();
   private ThresholdOverlay overlay;
   private MetricsPanel metrics;
   private Span truthName;
+  private TextField label;
   private Button removeTruth;
 
+  /** @param onRemove takes this image off the page ("Remove image") */
   public CaseDetail(ImageCase imageCase, UiContext ui, ImageLimits limits,
-      PageAccounting accounting) {
+      PageAccounting accounting, Runnable onRemove) {
     this.imageCase = imageCase;
     this.ui = ui;
     this.limits = limits;
     this.accounting = accounting;
+    this.onRemove = onRemove;
     long maxFileBytes = limits.maxBytes();
     addClassName("case-detail");
     setId("case-detail");
@@ -55,6 +61,11 @@ public class CaseDetail extends Div {
       case FAILED -> showFailure();
       case DONE -> showResult(maxFileBytes);
     }
+  }
+
+  /** {@code listener} hears every change the user makes to the case here (label, mask, threshold). */
+  void onChange(Runnable listener) {
+    this.onChange = listener;
   }
 
   public ImageCase imageCase() {
@@ -76,17 +87,24 @@ public class CaseDetail extends Div {
     return metrics;
   }
 
+  /** The case label as the field shows it, or null before segmentation. */
+  String labelText() {
+    return label == null ? null : label.getValue();
+  }
+
   private void showBusy() {
     ProgressBar bar = new ProgressBar();
     bar.setIndeterminate(true);
-    Div busy = new Div(new H2(imageCase.fileName()), new Span("Segmenting…"), bar);
+    Div busy = new Div(new H2(imageCase.fileName()), new Span("Segmenting…"), bar,
+        removeButton());
     busy.addClassName("case-busy");
     add(busy);
   }
 
   private void showFailure() {
     Span icon = new Span(VaadinIcon.WARNING.create());
-    Div box = new Div(icon, new H2(imageCase.fileName()), new Span(imageCase.error()));
+    Div box = new Div(icon, new H2(imageCase.fileName()), new Span(imageCase.error()),
+        removeButton());
     box.addClassName("case-failed");
     add(box);
   }
@@ -103,10 +121,13 @@ public class CaseDetail extends Div {
     Div heading = new Div(title, size);
     heading.addClassName("case-heading");
 
-    TextField label = new TextField("Case label");
+    label = new TextField("Case label");
     label.setValue(imageCase.label());
     label.setValueChangeMode(ValueChangeMode.LAZY);
-    label.addValueChangeListener(e -> imageCase.setLabel(e.getValue()));
+    label.addValueChangeListener(e -> {
+      imageCase.setLabel(e.getValue());
+      onChange.run();
+    });
     label.setId("case-label");
     label.setWidth("18em");
     label.setHelperText("used in reports");
@@ -120,7 +141,7 @@ public class CaseDetail extends Div {
         tag, "mask.png", Downloads.png(stem + "-mask.png",
             () -> SegmentationImages.maskImage(s, imageCase.threshold()))));
     maskPng.setId("download-mask");
-    actions.add(overlayPng, maskPng);
+    actions.add(overlayPng, maskPng, removeButton());
     actions.addClassName("case-actions");
     actions.setAlignItems(FlexComponent.Alignment.END);
     HorizontalLayout header = new HorizontalLayout(heading, label, actions);
@@ -140,6 +161,7 @@ public class CaseDetail extends Div {
     overlay.addThresholdChangedListener(e -> {
       imageCase.setThreshold(e.getValue());
       metrics.show(imageCase);
+      onChange.run();
     });
     Image heat = new Image(Downloads.inlinePng(stem + "-heatmap.png",
         () -> SegmentationImages.heatMap(s)), "Probability heat map");
@@ -164,18 +186,28 @@ public class CaseDetail extends Div {
     metrics.show(imageCase);
   }
 
+  /** "Remove image": takes this image, whatever its state, off the page. */
+  private Button removeButton() {
+    Button remove = new Button("Remove image", VaadinIcon.TRASH.create(), e -> onRemove.run());
+    remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR,
+        ButtonVariant.LUMO_TERTIARY);
+    remove.setId("remove-image");
+    return remove;
+  }
+
   private Div truthCard(long maxFileBytes) {
     H3 title = new H3("Ground truth");
-    Span help = new Span("Add this image's mask (white = polyp, same size) to see Dice, IoU "
-        + "and its outline on the overlay.");
+    Span help = new Span("Add this image's mask (black background, white polyp, the image's "
+        + "size) to see Dice, IoU and its outline on the overlay.");
     help.addClassName("case-sub");
+    Button addMask = new Button("Add mask…", VaadinIcon.PLUS.create());
     Upload upload = new Upload(Uploads.inMemory(maxFileBytes,
         (meta, bytes) -> receiveTruth(meta.fileName(), bytes)));
     upload.setId("truth-upload");
     upload.setMaxFiles(1);
     upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
     upload.setAcceptedFileTypes(SegmentView.ACCEPTED_TYPES);
-    upload.setUploadButton(new Button("Add mask…", VaadinIcon.PLUS.create()));
+    upload.setUploadButton(addMask);
     upload.setDropLabel(new Span("or drop it here"));
     upload.addFileRejectedListener(e -> ui.error(e.getFileName() + ": " + e.getErrorMessage()));
     upload.addAllFinishedListener(e -> upload.clearFileList());
@@ -185,6 +217,9 @@ public class CaseDetail extends Div {
       imageCase.removeTruth();
       showTruth();
       metrics.show(imageCase);
+      onChange.run();
+      // The button hides itself: keep the focus in the card rather than on <body>.
+      addMask.focus();
     });
     removeTruth.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
     HorizontalLayout current = new HorizontalLayout(truthName, removeTruth);
@@ -194,24 +229,30 @@ public class CaseDetail extends Div {
     return card;
   }
 
-  /** Reads an uploaded ground-truth mask (any thread) and attaches it on the UI thread. */
+  /**
+   * Reads an uploaded ground-truth mask (any thread), checks that it is one, and attaches it on
+   * the UI thread.
+   */
   void receiveTruth(String fileName, byte[] bytes) {
     BufferedImage mask;
+    boolean[] truth;
     try {
       mask = Images.readRgb(bytes, fileName, limits);
+      truth = Masks.truth(mask, fileName);
     } catch (ImageReadException e) {
       ui.error(e.getMessage());
       return;
     }
     ui.access(() -> {
       try {
-        imageCase.attachTruth(fileName, Images.binaryMask(mask), mask.getWidth(), mask.getHeight());
+        imageCase.attachTruth(fileName, truth, mask.getWidth(), mask.getHeight());
       } catch (IllegalArgumentException e) {
         ui.error(e.getMessage());
         return;
       }
       showTruth();
       metrics.show(imageCase);
+      onChange.run();
     });
   }
 

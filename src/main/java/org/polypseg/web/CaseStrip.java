@@ -10,15 +10,20 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.polypseg.segment.SegmentationImages;
 
-/** The strip of uploaded images: a thumbnail and status for each; a click selects one. */
+/**
+ * The strip of uploaded images: a thumbnail and status for each; a click selects one, its × (or
+ * Delete on the focused card) removes it, failed ones included.
+ */
 public class CaseStrip extends Div {
 
   private final Map<ImageCase, Div> cards = new LinkedHashMap<>();
   private final Map<ImageCase, Span> statuses = new LinkedHashMap<>();
   private final Consumer<ImageCase> onSelect;
+  private final Consumer<ImageCase> onRemove;
 
-  public CaseStrip(Consumer<ImageCase> onSelect) {
+  public CaseStrip(Consumer<ImageCase> onSelect, Consumer<ImageCase> onRemove) {
     this.onSelect = onSelect;
+    this.onRemove = onRemove;
     addClassName("case-strip");
     setId("case-strip");
     getElement().setAttribute("role", "listbox");
@@ -34,9 +39,12 @@ public class CaseStrip extends Div {
       card.getElement().setAttribute("role", "option");
       card.getElement().setAttribute("tabindex", "0");
       card.getElement().setAttribute("data-file", c.fileName());
+      card.getElement().setAttribute("aria-keyshortcuts", "Delete");
       card.addClickListener(e -> onSelect.accept(c));
       card.getElement().addEventListener("keydown", e -> onSelect.accept(c))
           .setFilter("event.key === 'Enter' || event.key === ' '");
+      card.getElement().addEventListener("keydown", e -> onRemove.accept(c))
+          .setFilter("event.key === 'Delete'");
       cards.put(c, card);
       add(card);
     }
@@ -66,8 +74,39 @@ public class CaseStrip extends Div {
     Span name = new Span(c.fileName());
     name.addClassName("case-name");
     name.getElement().setAttribute("title", c.fileName());
-    card.add(picture, name, status);
+    // For the mouse; the keyboard has Delete on the card and "Remove image" by the detail, and an
+    // option may not hold a focusable control of its own.
+    Span remove = new Span("×");
+    remove.addClassName("case-remove");
+    remove.getElement().setAttribute("aria-hidden", "true");
+    remove.getElement().setAttribute("title", "Remove " + c.fileName());
+    remove.getElement().addEventListener("click", e -> onRemove.accept(c)).stopPropagation();
+    card.add(remove, picture, name, status);
     statuses.put(c, status);
+  }
+
+  /** Takes the card of {@code c} away. */
+  public void remove(ImageCase c) {
+    Div card = cards.remove(c);
+    statuses.remove(c);
+    if (card != null) {
+      card.removeFromParent();
+    }
+  }
+
+  /** Takes every card away. */
+  public void clear() {
+    cards.clear();
+    statuses.clear();
+    removeAll();
+  }
+
+  /** Moves the keyboard focus to the card of {@code c}. */
+  public void focus(ImageCase c) {
+    Div card = cards.get(c);
+    if (card != null) {
+      card.getElement().executeJs("this.focus()");
+    }
   }
 
   /** Refreshes the status line of a segmented case (its area changes with the threshold). */
@@ -88,6 +127,12 @@ public class CaseStrip extends Div {
 
   private static String areaText(ImageCase c) {
     return String.format(java.util.Locale.ROOT, "%.1f %% polyp", 100 * c.analysis().areaFraction());
+  }
+
+  /** The card's status as the page's styles and tests read it, or null without a card. */
+  String statusOf(ImageCase c) {
+    Div card = cards.get(c);
+    return card == null ? null : card.getElement().getAttribute("data-status");
   }
 
   int size() {

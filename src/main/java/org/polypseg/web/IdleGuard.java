@@ -31,7 +31,10 @@ final class IdleGuard extends Component {
   /** The time is up: end the session and show the login view, which says why. */
   @ClientCallable
   void expired() {
-    getUI().ifPresent(ui -> ui.getPage().setLocation("login?idle"));
+    getUI().ifPresent(ui -> {
+      LeaveGuard.release(ui);
+      ui.getPage().setLocation("login?idle");
+    });
     VaadinSession.getCurrent().getSession().invalidate();
   }
 }

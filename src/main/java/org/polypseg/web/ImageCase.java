@@ -47,6 +47,9 @@ public final class ImageCase {
   private String label;
   private CompletableFuture<byte[]> displayPng;
   private CompletableFuture<byte[]> probabilityPng;
+  // Bumped by every change a report would show; "unsaved" is a change since the last report.
+  private int revision;
+  private int reportedRevision;
 
   /**
    * @param fileName as uploaded
@@ -117,7 +120,26 @@ public final class ImageCase {
   }
 
   public void setLabel(String label) {
-    this.label = label == null || label.isBlank() ? baseName(fileName) : label.strip();
+    String next = label == null || label.isBlank() ? baseName(fileName) : label.strip();
+    if (!next.equals(this.label)) {
+      this.label = next;
+      revision++;
+    }
+  }
+
+  /** A number that changes whenever something a report shows changes. */
+  public int revision() {
+    return revision;
+  }
+
+  /** A report made at {@code revision} of this case was downloaded. */
+  public void reported(int revision) {
+    reportedRevision = Math.max(reportedRevision, revision);
+  }
+
+  /** True when segmented and changed since the last report downloaded with it (or never in one). */
+  public boolean changedSinceReport() {
+    return isDone() && revision != reportedRevision;
   }
 
   /**
@@ -154,6 +176,7 @@ public final class ImageCase {
     this.probabilityPng = probabilityPng;
     this.status = Status.DONE;
     this.error = null;
+    revision++;
     reanalyse();
   }
 
@@ -168,6 +191,7 @@ public final class ImageCase {
     double clamped = Math.max(0, Math.min(1, value));
     if (clamped != threshold || analysis == null) {
       threshold = clamped;
+      revision++;
       reanalyse();
     }
   }
@@ -189,12 +213,14 @@ public final class ImageCase {
     }
     this.truth = mask;
     this.truthFileName = maskFileName;
+    revision++;
     reanalyse();
   }
 
   public void removeTruth() {
     this.truth = null;
     this.truthFileName = null;
+    revision++;
     reanalyse();
   }
 

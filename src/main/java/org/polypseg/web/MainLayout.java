@@ -53,7 +53,10 @@ public class MainLayout extends Div implements RouterLayout {
     Header bar = new Header(brand, nav, modelChip);
     // Only when login is on (polypseg.security.enabled) is anyone signed in.
     if (authentication.isAuthenticated()) {
-      Button signOut = new Button("Sign out", e -> authentication.logout());
+      Button signOut = new Button("Sign out", e -> {
+        e.getSource().getUI().ifPresent(LeaveGuard::release);
+        authentication.logout();
+      });
       signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
       signOut.setId("sign-out");
       signOut.getElement().setAttribute("title",

@@ -26,11 +26,22 @@ final class ReportDownloads {
   private final ReportService reports;
   private final UiContext ui;
   private final PageAccounting accounting;
+  private final Runnable onReported;
 
   ReportDownloads(ReportService reports, UiContext ui, PageAccounting accounting) {
+    this(reports, ui, accounting, () -> {});
+  }
+
+  /**
+   * @param onReported run on the UI thread after a report was sent, once its images are marked as
+   *     reported ({@link ImageCase#reported}): the page then stops asking before it is left
+   */
+  ReportDownloads(ReportService reports, UiContext ui, PageAccounting accounting,
+      Runnable onReported) {
     this.reports = reports;
     this.ui = ui;
     this.accounting = accounting;
+    this.onReported = onReported;
   }
 
   /** A one-image report on {@code imageCase}, labelled with its case label. */
@@ -61,6 +72,8 @@ final class ReportDownloads {
         event.getResponse().setStatus(429);
         return;
       }
+      // The state the report shows is the state at this moment; later changes stay unsaved.
+      int[] revisions = included.stream().mapToInt(ImageCase::revision).toArray();
       Report report;
       try {
         report = render(included, label.get(), format);
@@ -76,6 +89,12 @@ final class ReportDownloads {
       event.setContentType(format.mediaType());
       event.setContentLength(report.document().length);
       event.getOutputStream().write(report.document());
+      ui.access(() -> {
+        for (int i = 0; i < included.size(); i++) {
+          included.get(i).reported(revisions[i]);
+        }
+        onReported.run();
+      });
     };
   }
 

@@ -2,6 +2,7 @@ package org.polypseg.web;
 
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
@@ -22,6 +24,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +32,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
+import org.polypseg.image.Masks;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportService;
 import org.polypseg.segment.PolypSegProperties;
@@ -47,11 +52,15 @@ import org.polypseg.video.VideoReadException;
 /**
  * The clinician's page: drop or pick colonoscopy frames, and each is segmented in the background
  * and shown beside its overlay and heat map, with an instant threshold slider and the figures.
+ *
+ * <p>What the page shows is the browser tab's {@link TabWork}, kept in the session: a new view
+ * (after the model page, back/forward or a reload) shows the same images, masks, thresholds,
+ * labels and clips.
  */
 @PermitAll // any signed-in user, when login is on
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Segment · polypseg")
-public class SegmentView extends Div {
+public class SegmentView extends Div implements TabWork.Viewer {
 
   /**
    * What the pickers accept: MIME types and extensions of PNG, JPEG, TIFF and BMP, and of the
@@ -68,27 +77,27 @@ public class SegmentView extends Div {
   private final VideoJobs videos;
   private final ClipReportMaker clipReports;
   private final Div videoHolder = new Div();
-  private final PageQueue pageQueue;
   private final ReportService reports;
   private final PageAccounting accounting;
-  private final List<ImageCase> cases = new ArrayList<>();
   private final List<VideoPanel> videoPanels = new ArrayList<>();
-  private final CaseStrip strip = new CaseStrip(this::select);
+  private final CaseStrip strip = new CaseStrip(this::select, this::remove);
   private final Div detailHolder = new Div();
   private final Span queueText = new Span();
   private final HorizontalLayout queue;
   private final HorizontalLayout batchReports = new HorizontalLayout();
   private final Span batchText = new Span();
+  private final Button pick = new Button("Choose images…", VaadinIcon.UPLOAD.create());
+  private final ClearAll clearAll = new ClearAll(this::clearAll);
   private volatile UiContext ui;
-  private ImageCase selected;
+  private volatile TabWork work;
   private CaseDetail detail;
+  private Boolean unsavedInBrowser;
 
   public SegmentView(SegmentationJobs jobs, ReportService reports, PolypSegProperties properties,
       VideoJobs videos, ClipReportMaker clipReports, PageAccounting accounting) {
     this.jobs = jobs;
     this.videos = videos;
     this.clipReports = clipReports;
-    this.pageQueue = new PageQueue(jobs);
     this.reports = reports;
     this.accounting = accounting;
     // Clips are larger than images: the upload takes either, and the decoder then holds images to
@@ -102,7 +111,6 @@ public class SegmentView extends Div {
     upload.setMaxFiles(properties.maxFiles());
     upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
     upload.setAcceptedFileTypes(ACCEPTED_TYPES);
-    Button pick = new Button("Choose images…", VaadinIcon.UPLOAD.create());
     pick.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     upload.setUploadButton(pick);
     upload.setDropLabel(new Span("or drop colonoscopy frames here — PNG, JPEG, TIFF or BMP, "
@@ -130,18 +138,71 @@ public class SegmentView extends Div {
     batchReports.setVisible(false);
 
     detailHolder.addClassName("detail-holder");
-    detailHolder.add(introduction());
     videoHolder.addClassName("video-holder");
     videoHolder.setId("videos");
-    add(upload, queue, videoHolder, strip, batchReports, detailHolder);
+    add(upload, queue, videoHolder, clearAll, strip, batchReports, detailHolder);
   }
 
   @Override
   protected void onAttach(AttachEvent attachEvent) {
     super.onAttach(attachEvent);
+    UI page = attachEvent.getUI();
     if (ui == null) {
-      ui = pageContext(attachEvent.getUI());
+      ui = pageContext(page);
     }
+    LeaveGuard.install(page);
+    unsavedInBrowser = null;
+    if (work == null) {
+      useWork(TabWork.of(page.getSession(), tabName(page)));
+    } else {
+      work.show(this);
+      updateUnsaved();
+    }
+  }
+
+  @Override
+  protected void onDetach(DetachEvent detachEvent) {
+    if (work != null) {
+      work.hide(this);
+    }
+    super.onDetach(detachEvent);
+  }
+
+  /** Shows {@code tabWork}, everything in it, and whatever happens to it from now on. */
+  void useWork(TabWork tabWork) {
+    this.work = tabWork;
+    tabWork.show(this);
+    strip.clear();
+    tabWork.cases().forEach(strip::update);
+    videoPanels.clear();
+    videoHolder.removeAll();
+    // Clips newest first; one whose results expired meanwhile is no longer shown.
+    for (TabWork.Clip clip : tabWork.clips()) {
+      videos.find(clip.jobId()).ifPresent(job -> {
+        VideoPanel panel = new VideoPanel(job, ui, clipReports, accounting, clip.uploadTag());
+        videoPanels.add(panel);
+        videoHolder.add(panel);
+      });
+    }
+    if (tabWork.selected() != null) {
+      select(tabWork.selected());
+    } else {
+      showDetail();
+    }
+    updateQueue();
+    updateBatchReports();
+    updatePageActions();
+    updateUnsaved();
+  }
+
+  /**
+   * The browser tab's name, which Vaadin's client keeps across reloads; without it (the browser
+   * did not send its details), this UI's id, so that at least the app's own pages lose nothing.
+   */
+  private static String tabName(UI page) {
+    ExtendedClientDetails details = page.getPage().getExtendedClientDetails();
+    String name = details == null ? null : details.getWindowName();
+    return name == null || name.isBlank() ? "ui-" + page.getUIId() : "tab-" + name;
   }
 
   /**
@@ -153,25 +214,23 @@ public class SegmentView extends Div {
       receiveVideo(fileName, bytes);
       return;
     }
+    if (receivedAsMask(fileName, bytes)) {
+      return;
+    }
     Actor actor = Actor.current();
     ImageCase c = new ImageCase(fileName, UploadTag.of(bytes));
     AuditLog.Entry audit = accounting.begin(AuditAction.SEGMENT, actor).upload(c.uploadTag());
-    ui.access(() -> {
-      cases.add(c);
-      strip.update(c);
-      if (selected == null || selected.status() == ImageCase.Status.FAILED) {
-        select(c);
-      }
-      updateQueue();
-    });
+    // The results go to the tab's work, and through it to whichever view shows it by then.
+    TabWork tab = work;
+    tab.access(() -> tab.add(c));
     Optional<Duration> wait = accounting.take(actor);
     if (wait.isPresent()) {
       audit.end("rate-limited");
-      fail(c, fileName + ": not segmented — many images were sent from here in a short time; "
-          + "add it again in " + FairUse.seconds(wait.get()) + " s");
+      fail(tab, c, fileName + ": not segmented — many images were sent from here in a short "
+          + "time; add it again in " + FairUse.seconds(wait.get()) + " s");
       return;
     }
-    pageQueue.submit(fileName, bytes).thenAccept(outcome -> {
+    tab.queue(jobs).submit(fileName, bytes).thenAccept(outcome -> {
       audit.end(switch (outcome) {
         case SegmentationJobs.Segmented s -> "ok";
         case SegmentationJobs.Rejected r -> "rejected";
@@ -183,13 +242,25 @@ public class SegmentView extends Div {
           CompletableFuture<byte[]> display = jobs.encodePng(s::image);
           CompletableFuture<byte[]> probability = jobs.encodePng(
               () -> SegmentationImages.probabilityImage(s.segmentation()));
-          ui.access(() -> {
+          // Checked here, off the UI thread: an upload that is a mask may have come before its
+          // image (the files of one drop arrive in any order).
+          TabWork.MaskFile asMask = maskOrNull(fileName, s.image());
+          tab.access(() -> {
             c.completed(s.image(), s.segmentation(), display, probability);
-            finish(c);
+            ImageCase paired = tab.pairLateImage(c, asMask);
+            if (paired != null && paired != c && paired.isDone()) {
+              attachMask(tab, paired, tab.takeMask(paired));
+              tab.changed(paired);
+            }
+            TabWork.MaskFile waiting = tab.takeMask(c);
+            if (waiting != null) {
+              attachMask(tab, c, waiting);
+            }
+            tab.changed(c);
           });
         }
-        case SegmentationJobs.Rejected r -> fail(c, r.message());
-        case SegmentationJobs.Busy b -> fail(c, b.message());
+        case SegmentationJobs.Rejected r -> fail(tab, c, r.message());
+        case SegmentationJobs.Busy b -> fail(tab, c, b.message());
       }
     });
   }
@@ -209,6 +280,7 @@ public class SegmentView extends Div {
           + "again in " + FairUse.seconds(wait.get()) + " s");
       return;
     }
+    ImageCase selected = work.selected();
     double threshold = selected != null && selected.isDone() ? selected.threshold()
         : ImageCase.DEFAULT_THRESHOLD;
     VideoJob job;
@@ -225,10 +297,13 @@ public class SegmentView extends Div {
     }
     // The clip was taken; its analysis runs on (the line records the access, not the analysis).
     audit.end("ok");
+    TabWork tab = work;
+    tab.access(() -> tab.addClip(new TabWork.Clip(job.id(), tag)));
     ui.access(() -> {
       VideoPanel panel = new VideoPanel(job, ui, clipReports, accounting, tag);
       videoPanels.addFirst(panel);
       videoHolder.addComponentAsFirst(panel);
+      updatePageActions();
     });
   }
 
@@ -237,33 +312,203 @@ public class SegmentView extends Div {
     return Collections.unmodifiableList(videoPanels);
   }
 
-  /** Marks {@code c} as failed (a bad file, or a busy server) and tells the user why. */
-  private void fail(ImageCase c, String message) {
-    ui.access(() -> {
+  /** Marks {@code c} as failed (a bad file, or a busy server); the view on screen says why. */
+  private static void fail(TabWork tab, ImageCase c, String message) {
+    tab.access(() -> {
       c.failed(message);
-      error(message);
-      finish(c);
+      tab.failed(c, message);
+      TabWork.MaskFile waiting = tab.takeMask(c);
+      if (waiting != null) {
+        tab.error(waiting.fileName() + ": this mask was not used, since its image "
+            + c.fileName() + " could not be segmented");
+      }
     });
   }
 
+  /**
+   * Takes a file dropped with the images as the ground-truth mask of the image on the page that
+   * has its base name, as the API pairs them ({@code cju1.png} with {@code cju1.jpg}), when it is
+   * a mask (black and white): the same drop, or a later one, then needs no click per mask. False
+   * when there is no such image or the file is not a mask: it is then an image of its own.
+   */
+  private boolean receivedAsMask(String fileName, byte[] bytes) {
+    TabWork tab = work;
+    ImageCase image = tab.partnerOf(fileName);
+    if (image == null) {
+      return false;
+    }
+    TabWork.MaskFile mask;
+    try {
+      BufferedImage read = Images.readRgb(bytes, fileName, jobs.limits());
+      mask = new TabWork.MaskFile(fileName, Masks.truth(read, fileName), read.getWidth(),
+          read.getHeight());
+    } catch (ImageReadException e) {
+      return false; // another picture with the image's name (a second copy, say)
+    }
+    tab.access(() -> {
+      if (image.status() == ImageCase.Status.SEGMENTING) {
+        tab.holdMask(image, mask);
+      } else {
+        attachMask(tab, image, mask);
+        tab.changed(image);
+      }
+    });
+    return true;
+  }
+
+  /** {@code image} as a checked mask, or null when it is not one. */
+  private static TabWork.MaskFile maskOrNull(String fileName, BufferedImage image) {
+    try {
+      return new TabWork.MaskFile(fileName, Masks.truth(image, fileName), image.getWidth(),
+          image.getHeight());
+    } catch (Masks.NotAMaskException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void caseRemoved(ImageCase c) {
+    ui.access(() -> {
+      strip.remove(c);
+      if (detail != null && detail.imageCase() == c) {
+        select(work.selected());
+      }
+      updateQueue();
+      updateBatchReports();
+      updatePageActions();
+    });
+  }
+
+  /** Attaches a checked mask to a segmented image; a mask of another size is named and left out. */
+  private static void attachMask(TabWork tab, ImageCase image, TabWork.MaskFile mask) {
+    if (!image.isDone()) {
+      return;
+    }
+    try {
+      image.attachTruth(mask.fileName(), mask.truth(), mask.width(), mask.height());
+    } catch (IllegalArgumentException e) {
+      tab.error(e.getMessage());
+    }
+  }
+
+  @Override
+  public void showError(String message) {
+    error(message);
+  }
+
+  @Override
+  public void caseAdded(ImageCase c) {
+    ui.access(() -> {
+      strip.update(c);
+      ImageCase selected = work.selected();
+      if (selected == null || selected.status() == ImageCase.Status.FAILED) {
+        select(c);
+      }
+      updateQueue();
+      updatePageActions();
+    });
+  }
+
+  @Override
+  public void caseChanged(ImageCase c) {
+    ui.access(() -> finish(c));
+  }
+
+  @Override
+  public void caseFailed(ImageCase c, String message) {
+    error(message);
+    ui.access(() -> finish(c));
+  }
+
   private void finish(ImageCase c) {
+    if (!work.cases().contains(c)) {
+      return; // removed while it was segmented
+    }
     strip.update(c);
-    if (c == selected) {
+    if (c == work.selected()) {
       showDetail();
     }
     updateQueue();
     updateBatchReports();
+    updateUnsaved();
+  }
+
+  /**
+   * Takes {@code c} off the page, whatever its state; the focus goes to the next card (or the
+   * previous, or the file picker when none is left), never to the page's body.
+   */
+  void remove(ImageCase c) {
+    int index = work.cases().indexOf(c);
+    if (index < 0) {
+      return;
+    }
+    boolean wasSelected = c == work.selected();
+    work.remove(c);
+    strip.remove(c);
+    List<ImageCase> left = work.cases();
+    ImageCase next = left.isEmpty() ? null : left.get(Math.min(index, left.size() - 1));
+    if (wasSelected) {
+      if (next != null) {
+        select(next);
+      } else {
+        showDetail();
+      }
+    }
+    if (next != null) {
+      strip.focus(next);
+    } else {
+      pick.focus();
+    }
+    updateQueue();
+    updateBatchReports();
+    updatePageActions();
+    updateUnsaved();
+  }
+
+  /** Forgets every image and clip of this tab (confirmed by the user first). */
+  void clearAll() {
+    for (TabWork.Clip clip : work.clear()) {
+      videos.delete(clip.jobId());
+    }
+    strip.clear();
+    videoPanels.clear();
+    videoHolder.removeAll();
+    showDetail();
+    pick.focus();
+    updateQueue();
+    updateBatchReports();
+    updatePageActions();
+    updateUnsaved();
+  }
+
+  private void updatePageActions() {
+    clearAll.update(work.cases().size(), videoPanels.size());
+  }
+
+  /** Tells the browser whether to ask before the tab is left; only when that changes. */
+  private void updateUnsaved() {
+    boolean unsaved = work.unsaved();
+    if (!Boolean.valueOf(unsaved).equals(unsavedInBrowser)) {
+      unsavedInBrowser = unsaved;
+      getUI().ifPresent(page -> LeaveGuard.set(page, unsaved));
+    }
+  }
+
+  /** True when leaving would lose work: a segmented image changed since its last report. */
+  boolean unsaved() {
+    return work.unsaved();
   }
 
   /** Batch report buttons, once two or more images are segmented. */
   private void updateBatchReports() {
-    long done = cases.stream().filter(ImageCase::isDone).count();
+    long done = work.cases().stream().filter(ImageCase::isDone).count();
     if (done < 2) {
       batchReports.setVisible(false);
       return;
     }
     if (batchReports.getComponentCount() == 0) {
-      ReportDownloads downloads = new ReportDownloads(reports, ui, accounting);
+      ReportDownloads downloads = new ReportDownloads(reports, ui, accounting,
+          this::updateUnsaved);
       batchReports.add(batchText);
       batchReports.add(reportButtons("Batch report", "batch-report",
           format -> downloads.batch(this::cases, format)));
@@ -274,18 +519,29 @@ public class SegmentView extends Div {
 
   /** Shows {@code c} in the detail area. */
   void select(ImageCase c) {
-    selected = c;
+    if (!work.cases().contains(c)) {
+      return; // a click that raced its removal
+    }
+    work.select(c);
     strip.select(c);
     showDetail();
   }
 
+  /** The selected case in the detail area, or the introduction when there is none. */
   private void showDetail() {
     detailHolder.removeAll();
-    detail = new CaseDetail(selected, detailContext(), jobs.limits(), accounting);
-    if (selected.isDone()) {
-      detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(selected));
-      ReportDownloads downloads = new ReportDownloads(reports, ui, accounting);
-      ImageCase shown = selected;
+    ImageCase shown = work.selected();
+    if (shown == null) {
+      detail = null;
+      detailHolder.add(introduction());
+      return;
+    }
+    detail = new CaseDetail(shown, ui, jobs.limits(), accounting, () -> remove(shown));
+    detail.onChange(this::updateUnsaved);
+    if (shown.isDone()) {
+      detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(shown));
+      ReportDownloads downloads = new ReportDownloads(reports, ui, accounting,
+          this::updateUnsaved);
       detail.actions().add(reportButtons("Report", "report",
           format -> downloads.single(shown, format)));
     }
@@ -293,7 +549,7 @@ public class SegmentView extends Div {
   }
 
   private void updateQueue() {
-    long waiting = cases.stream().filter(c -> c.status() == ImageCase.Status.SEGMENTING).count();
+    long waiting = work.cases().stream().filter(c -> c.status() == ImageCase.Status.SEGMENTING).count();
     queue.setVisible(waiting > 0);
     queueText.setText(waiting == 1 ? "Segmenting 1 image…" : "Segmenting " + waiting + " images…");
   }
@@ -304,12 +560,12 @@ public class SegmentView extends Div {
 
   /** The uploaded cases in upload order. */
   public List<ImageCase> cases() {
-    return Collections.unmodifiableList(cases);
+    return work.cases();
   }
 
   /** The case shown in the detail area, or null. */
   public ImageCase selected() {
-    return selected;
+    return work.selected();
   }
 
   /** The detail area's component for the selected case, or null; report buttons go in it. */
@@ -339,13 +595,23 @@ public class SegmentView extends Div {
     return queue.isVisible();
   }
 
-  /** For tests without a browser: run UI commands at once and hand messages to {@code errors}. */
+  /**
+   * For tests without a browser: run UI commands with {@code context} and show a tab's work of its
+   * own (unless {@link #useWork} gave one).
+   */
   void useContext(UiContext context) {
     this.ui = context;
+    if (work == null) {
+      useWork(new TabWork(context::access));
+    }
   }
 
-  private UiContext detailContext() {
-    return ui;
+  TabWork work() {
+    return work;
+  }
+
+  ClearAll clearAllButton() {
+    return clearAll;
   }
 
   private static UiContext pageContext(UI ui) {
@@ -357,12 +623,12 @@ public class SegmentView extends Div {
 
       @Override
       public void error(String message) {
-        ui.access(() -> showError(message));
+        ui.access(() -> openErrorNotification(message));
       }
     };
   }
 
-  private static void showError(String message) {
+  private static void openErrorNotification(String message) {
     Notification notification = new Notification();
     notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     notification.setPosition(Notification.Position.BOTTOM_END);

@@ -113,6 +113,18 @@ class ReportCommandTest {
   }
 
   @Test
+  void aFrameGivenAsAMaskIsNamedWithWhatAMaskIsAndNothingIsWritten() throws Exception {
+    ImageIO.write(frame(320, 240, false), "png", masks.resolve("b.png").toFile());
+    Path report = dir.resolve("r.pdf");
+    int code = run("report", images.resolve("b.jpg").toString(), "--masks", masks.toString(),
+        "--out", report.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err).contains(masks.resolve("b.png") + ": not a ground-truth mask: ")
+        .contains("black (background) and white (polyp)").doesNotContain("Exception");
+    assertThat(report).doesNotExist();
+  }
+
+  @Test
   void optionMistakesAreExplained() throws Exception {
     String a = images.resolve("a.png").toString();
     assertThat(run("report", a, "--out", dir.resolve("r.txt").toString())).isEqualTo(2);

@@ -63,12 +63,7 @@ class SegmentPageBrowserTest {
     kvasir = datasets.resolve("TestDataset/Kvasir");
     assumeTrue(Files.isDirectory(kvasir.resolve("images")), "no Kvasir-SEG test images");
 
-    Files.createDirectories(OUT.resolve("downloads"));
-    try (Stream<Path> old = Files.list(OUT.resolve("downloads"))) {
-      for (Path p : old.toList()) {
-        Files.delete(p);
-      }
-    }
+    clearDownloads();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -95,7 +90,7 @@ class SegmentPageBrowserTest {
 
   @Test
   void uploadOverlaySliderTruthDownloadAndBadFiles() throws Exception {
-    open("/");
+    openFreshTab("/");
     screenshot("01-empty");
 
     // Upload a real frame and wait for its overlay: the first one includes the model's warm-up.
@@ -226,11 +221,11 @@ class SegmentPageBrowserTest {
     // Upload to overlay with the model warm: a fresh page for each of three more frames.
     List<Double> warm = new ArrayList<>();
     for (int i = 1; i < FRAMES.size() - 1; i++) {
-      open("/");
+      openFreshTab("/");
       warm.add(uploadAndAwaitOverlay(frame(i)));
     }
     // The last one is dropped on the page instead of picked.
-    open("/");
+    openFreshTab("/");
     warm.add(dropAndAwaitOverlay(frame(FRAMES.size() - 1)));
     assertThat(text("case-strip")).contains(FRAMES.getLast() + ".jpg");
     warm.sort(null);
@@ -259,7 +254,7 @@ class SegmentPageBrowserTest {
         frames, org.polypseg.video.VideoFormat.MP4));
     int n = frames.size();
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1600));
-    open("/");
+    openFreshTab("/");
     markUploadStart();
     upload("image-upload", clip);
     awaitTrue("const o = document.getElementById('video-overlay');"
@@ -300,6 +295,124 @@ class SegmentPageBrowserTest {
     List<String> rows = Files.readAllLines(awaitDownload("-frames.csv"));
     assertThat(rows.getFirst()).isEqualTo("index,timeSeconds,areaFraction,regions,maxProbability");
     assertThat(rows).hasSize(1 + n);
+  }
+
+  /**
+   * Upload two frames, add a mask, move the slider, label the case; go to the model page by the
+   * header's link and back, use back and forward, and reload: every card, mask, threshold and
+   * label is still there. A report download ends the "leave this page?" question; removing a
+   * failed card keeps the focus on the page; Clear all empties it, for good.
+   */
+  @Test
+  void theWorkSurvivesTheModelPageBackForwardAndAReloadUntilClearAll() throws Exception {
+    openFreshTab("/");
+    upload("image-upload", frame(0), frame(1));
+    awaitTrue("return document.querySelectorAll('.case-card[data-status=done]').length === 2"
+        + " && !!document.querySelector('threshold-overlay')", Duration.ofSeconds(90));
+    // Selecting draws the detail anew: wait for the new one, not the one on screen before.
+    js("document.getElementById('case-detail').dataset.before = 'yes'");
+    driver.findElement(By.cssSelector(".case-card[data-file='" + FRAMES.get(0) + ".jpg']"))
+        .click();
+    awaitTrue("const o = document.querySelector('threshold-overlay'); return !!o && o.drawnAt > 0"
+        + " && !document.querySelector('#case-detail[data-before]')"
+        + " && document.querySelector('#case-detail h2').innerText === arguments[0]",
+        FRAMES.get(0) + ".jpg");
+    upload("truth-upload", kvasir.resolve("masks/" + FRAMES.get(0) + ".jpg"));
+    awaitTrue("return document.getElementById('metric-dice').innerText !== '—'");
+    js("""
+        const s = document.querySelector('threshold-overlay').shadowRoot.querySelector('#slider');
+        s.value = '0.7';
+        s.dispatchEvent(new Event('input', {bubbles: true}));
+        s.dispatchEvent(new Event('change', {bubbles: true}));
+        """);
+    awaitTrue("return document.getElementById('metrics').innerText.includes('at threshold 0.70')");
+    WebElement label = driver.findElement(By.cssSelector("#case-label input"));
+    label.sendKeys(Keys.chord(Keys.CONTROL, "a"), "study 42", Keys.TAB);
+    Thread.sleep(1500); // the label reaches the server after a short pause in typing
+    String dice = text("metric-dice");
+    String area = text("metric-area");
+    assertThat(js("return window.polypsegUnsaved")).as("unsaved work asks before leaving")
+        .isEqualTo(true);
+    screenshot("08-work-before-leaving");
+
+    driver.findElement(By.linkText("Model")).click();
+    awaitTrue("return !!document.getElementById('intended-use')");
+    driver.findElement(By.linkText("Segment")).click();
+    assertWorkKept(dice, area);
+
+    driver.navigate().back();
+    awaitTrue("return !!document.getElementById('intended-use')");
+    driver.navigate().forward();
+    assertWorkKept(dice, area);
+
+    // A batch report covers both images: nothing is unsaved, and the reload asks nothing.
+    clearDownloads();
+    driver.findElement(By.cssSelector("#batch-report-pdf")).click();
+    assertThat(org.polypseg.report.ReportDocuments.pdfText(
+        Files.readAllBytes(awaitDownload(".pdf"))))
+        .contains(FRAMES.get(0) + ".jpg", FRAMES.get(1) + ".jpg", "0.70");
+    clearDownloads(); // the page's other test looks for its own report
+    awaitTrue("return window.polypsegUnsaved === false");
+    driver.navigate().refresh();
+    awaitTrue("return !!window.Vaadin && !!document.querySelector('.page-frame')");
+    assertWorkKept(dice, area);
+    screenshot("09-work-after-reload");
+
+    // A failed card goes with its ×; the focus stays on the page.
+    Path notes = Files.writeString(OUT.resolve("notes.png"), "not an image");
+    upload("image-upload", notes);
+    awaitTrue("return !!document.querySelector('.case-card[data-status=failed]')");
+    driver.findElement(By.cssSelector(".case-card[data-status=failed] .case-remove")).click();
+    awaitTrue("return !document.querySelector('.case-card[data-status=failed]')"
+        + " && document.querySelectorAll('.case-card').length === 2");
+    awaitTrue("return document.activeElement !== document.body"
+        + " && document.activeElement.classList.contains('case-card')");
+
+    driver.findElement(By.id("clear-all-button")).click();
+    awaitTrue("const q = document.getElementById('clear-all-question');"
+        + "return !!q && q.innerText.startsWith('Remove all 2 images')");
+    driver.findElement(By.id("clear-all-confirm")).click();
+    awaitTrue("return document.querySelectorAll('.case-card').length === 0"
+        + " && !!document.getElementById('intro')");
+    awaitTrue("return document.activeElement !== document.body");
+    driver.navigate().refresh();
+    awaitTrue("return !!window.Vaadin && !!document.getElementById('intro')");
+    assertThat(js("return document.querySelectorAll('.case-card').length")).isEqualTo(0L);
+  }
+
+  /** Empties the downloads folder, so that the next download found is the one just asked for. */
+  private static void clearDownloads() throws IOException {
+    Files.createDirectories(OUT.resolve("downloads"));
+    try (Stream<Path> old = Files.list(OUT.resolve("downloads"))) {
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Both cards, the first one on screen with its mask, threshold 0.70, label and figures. */
+  private void assertWorkKept(String dice, String area) {
+    awaitTrue("return document.querySelectorAll('.case-card[data-status=done]').length === 2");
+    awaitTrue("const o = document.querySelector('threshold-overlay');"
+        + "return !!o && o.drawnAt > 0 && o.threshold === 0.7");
+    assertThat(text("truth-name")).isEqualTo(FRAMES.get(0) + ".jpg");
+    assertThat(js("return document.querySelector('#case-label').value")).isEqualTo("study 42");
+    assertThat(text("metric-dice")).isEqualTo(dice);
+    assertThat(text("metric-area")).isEqualTo(area);
+    assertThat(js("return document.querySelector('.case-card.selected').dataset.file"))
+        .isEqualTo(FRAMES.get(0) + ".jpg");
+  }
+
+  /**
+   * Opens {@code path} as a new browser tab would: the window's name, by which the server keeps
+   * a tab's work, is cleared (Vaadin's client makes a new one), and the page is left without
+   * being asked.
+   */
+  private void openFreshTab(String path) {
+    if (driver.getCurrentUrl().startsWith("http")) {
+      js("window.polypsegUnsaved = false; window.name = '';");
+    }
+    open(path);
   }
 
   /** Uploads a file by the page's picker and returns ms from the file's choice to the overlay. */

@@ -179,6 +179,12 @@ class SegmentViewTest {
     detail.receiveTruth("broken.png", new byte[] {1, 2, 3});
     assertThat(context.errors.get(1)).startsWith("broken.png: ");
 
+    // The colour frame itself, given as its mask by mistake.
+    detail.receiveTruth("frame.png", WebTestData.encode(pair[0], "png"));
+    assertThat(context.errors.get(2)).startsWith("frame.png: not a ground-truth mask: ")
+        .contains("black (background) and white (polyp)");
+    assertThat(view.selected().truth()).isNull();
+
     detail.receiveTruth("frame-mask.png", WebTestData.encode(pair[1], "png"));
     assertThat(view.selected().truthFileName()).isEqualTo("frame-mask.png");
     // The stand-in model finds the ellipse exactly.
@@ -222,6 +228,205 @@ class SegmentViewTest {
     assertThat(text.lines().filter(l -> l.contains(UploadTag.of(c)))).singleElement().asString()
         .contains("\"outcome\":\"rate-limited\"");
     assertThat(text).doesNotContain("Smith", ".png");
+  }
+
+  /**
+   * The router makes a new view after the model page, and a reload a new UI: the tab's work
+   * (images, masks, thresholds, labels, the image on screen) is shown again, and a result that
+   * arrives meanwhile reaches the new view.
+   */
+  @Test
+  void theTabsWorkOutlivesItsViewAsAfterTheModelPageOrAReload() {
+    BufferedImage[] a = WebTestData.pair(320, 240, 11);
+    view.receive("a.png", WebTestData.encode(a[0], "png"));
+    view.receive("b.png", WebTestData.encode(WebTestData.pair(200, 160, 12)[0], "png"));
+    awaitAllSettled();
+    String dice;
+    synchronized (context) {
+      view.select(view.cases().get(1));
+      view.select(view.cases().get(0));
+      CaseDetail detail = view.detail();
+      detail.receiveTruth("a-mask.png", WebTestData.encode(a[1], "png"));
+      ThresholdOverlay overlay = detail.overlay();
+      ComponentUtil.fireEvent(overlay, new ThresholdOverlay.ThresholdChangedEvent(overlay, true,
+          0.7));
+      view.cases().get(0).setLabel("study 12");
+      dice = detail.metrics().diceText();
+      assertThat(dice).isNotEqualTo("—");
+    }
+    view.receive("c.png", WebTestData.encode(WebTestData.pair(256, 256, 13)[0], "png"));
+
+    SegmentView again = newView();
+    again.useWork(view.work());
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(again.cases()).extracting(ImageCase::fileName)
+          .containsExactly("a.png", "b.png", "c.png");
+      assertThat(again.strip().size()).isEqualTo(3);
+      assertThat(again.cases()).allSatisfy(c ->
+          assertThat(again.strip().statusOf(c)).as(c.fileName()).isEqualTo("done"));
+      assertThat(again.selected().fileName()).isEqualTo("a.png");
+      CaseDetail shown = again.detail();
+      assertThat(shown.imageCase()).isSameAs(view.cases().get(0));
+      assertThat(shown.overlay().getThreshold()).isEqualTo(0.7);
+      assertThat(shown.metrics().diceText()).isEqualTo(dice);
+      assertThat(shown.labelText()).isEqualTo("study 12");
+      assertThat(shown.getElement().toString()).contains("a-mask.png");
+      assertThat(again.batchReportsVisible()).isTrue();
+      assertThat(again.clearAllButton().isVisible()).isTrue();
+    }
+  }
+
+  @Test
+  void everyCardCanBeRemovedFailedOnesIncludedAndTheNextIsShown() {
+    view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 21)[0], "png"));
+    view.receive("notes.png", "not an image".getBytes());
+    view.receive("b.png", WebTestData.encode(WebTestData.pair(320, 240, 22)[0], "png"));
+    awaitAllSettled();
+    synchronized (context) {
+      ImageCase a = view.cases().get(0);
+      ImageCase notes = view.cases().get(1);
+      ImageCase b = view.cases().get(2);
+      assertThat(notes.status()).isEqualTo(ImageCase.Status.FAILED);
+
+      view.remove(notes);
+      assertThat(view.cases()).containsExactly(a, b);
+      assertThat(view.strip().size()).isEqualTo(2);
+      assertThat(view.strip().statusOf(notes)).isNull();
+      assertThat(view.selected()).isSameAs(a);
+
+      view.remove(a); // the one on screen: the next one takes its place
+      assertThat(view.cases()).containsExactly(b);
+      assertThat(view.selected()).isSameAs(b);
+      assertThat(view.detail().imageCase()).isSameAs(b);
+      assertThat(view.batchReportsVisible()).as("one image left").isFalse();
+
+      view.select(a); // a click that raced the removal changes nothing
+      assertThat(view.selected()).isSameAs(b);
+
+      view.remove(b);
+      assertThat(view.cases()).isEmpty();
+      assertThat(view.selected()).isNull();
+      assertThat(view.detail()).isNull();
+      assertThat(view.getElement().getTextRecursively()).contains("Where does the model see");
+      assertThat(view.clearAllButton().isVisible()).isFalse();
+    }
+  }
+
+  @Test
+  void clearAllAsksFirstThenForgetsEveryImage() {
+    view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 31)[0], "png"));
+    view.receive("b.png", WebTestData.encode(WebTestData.pair(320, 240, 32)[0], "png"));
+    awaitAllSettled();
+    synchronized (context) {
+      ClearAll clear = view.clearAllButton();
+      assertThat(clear.isVisible()).isTrue();
+      clear.clickAsk();
+      assertThat(clear.asking()).isTrue();
+      assertThat(clear.questionText()).startsWith("Remove all 2 images from this page?");
+      assertThat(view.cases()).as("nothing gone before the answer").hasSize(2);
+      clear.clickConfirm();
+      assertThat(view.cases()).isEmpty();
+      assertThat(view.strip().size()).isZero();
+      assertThat(view.detail()).isNull();
+      assertThat(view.batchReportsVisible()).isFalse();
+      assertThat(clear.isVisible()).isFalse();
+      assertThat(view.unsaved()).isFalse();
+    }
+  }
+
+  @Test
+  void workIsUnsavedFromItsSegmentationUntilAReportWithItAndAgainAfterAChange() {
+    view.receive("notes.png", "not an image".getBytes());
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.unsaved()).as("a file that could not be used is nothing to lose").isFalse();
+    }
+    view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 41)[0], "png"));
+    awaitAllSettled();
+    synchronized (context) {
+      ImageCase c = view.selected();
+      assertThat(view.unsaved()).isTrue();
+      c.reported(c.revision());
+      assertThat(view.unsaved()).isFalse();
+      ThresholdOverlay overlay = view.detail().overlay();
+      ComponentUtil.fireEvent(overlay, new ThresholdOverlay.ThresholdChangedEvent(overlay, true,
+          0.8));
+      assertThat(view.unsaved()).as("the threshold moved since the report").isTrue();
+      int atReport = c.revision();
+      c.setLabel("study 3");
+      c.reported(atReport); // a report made before the label changed
+      assertThat(view.unsaved()).isTrue();
+    }
+  }
+
+  /**
+   * Masks dropped where images go pair with the image of their base name, as on the API, whether
+   * they come in the same drop (the image still being segmented) or later; one of another size is
+   * named, and a picture with a taken name is an image of its own.
+   */
+  @Test
+  void masksDroppedWithOrAfterTheirImagesPairByBaseName() {
+    BufferedImage[] a = WebTestData.pair(320, 240, 51);
+    BufferedImage[] b = WebTestData.pair(200, 160, 52);
+    view.receive("a.png", WebTestData.encode(a[0], "png"));
+    view.receive("a.png", WebTestData.encode(a[1], "png")); // Kvasir-SEG: the same file name
+    awaitAllSettled();
+    view.receive("b.png", WebTestData.encode(b[0], "png"));
+    view.receive("c.png", WebTestData.encode(WebTestData.pair(256, 256, 53)[0], "png"));
+    awaitAllSettled();
+    view.receive("B.PNG", WebTestData.encode(b[1], "png"));
+    view.receive("c.bmp", WebTestData.encode(WebTestData.pair(100, 80, 54)[1], "bmp"));
+    view.receive("b.tiff", WebTestData.encode(b[0], "tiff")); // b has its mask: a new image
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.cases()).extracting(ImageCase::fileName)
+          .containsExactly("a.png", "b.png", "c.png", "b.tiff");
+      assertThat(view.cases()).extracting(ImageCase::truthFileName)
+          .containsExactly("a.png", "B.PNG", null, null);
+      assertThat(view.cases().get(0).analysis().dice()).isEqualTo(1.0);
+      assertThat(view.cases().get(1).analysis().dice()).isEqualTo(1.0);
+      assertThat(context.errors).containsExactly(
+          "c.bmp: the mask is 100×80 px but c.png is 256×256 px");
+    }
+  }
+
+  /**
+   * The files of one drop arrive in any order: a mask that came (and was segmented) before its
+   * image becomes the image's mask when the image comes, and its own card goes.
+   */
+  @Test
+  void aMaskThatCameBeforeItsImageFindsItWhenItComes() {
+    BufferedImage[] a = WebTestData.pair(320, 240, 61);
+    BufferedImage[] b = WebTestData.pair(320, 240, 62);
+    view.receive("a.png", WebTestData.encode(a[1], "png")); // the mask first
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.cases()).extracting(ImageCase::fileName).containsExactly("a.png");
+    }
+    view.receive("a.bmp", WebTestData.encode(a[0], "bmp"));
+    view.receive("b.png", WebTestData.encode(b[1], "png")); // mask and image at once
+    view.receive("b.tiff", WebTestData.encode(b[0], "tiff"));
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.cases()).extracting(ImageCase::fileName)
+          .containsExactly("a.bmp", "b.tiff");
+      assertThat(view.cases()).extracting(ImageCase::truthFileName)
+          .containsExactly("a.png", "b.png");
+      assertThat(view.cases()).allSatisfy(c -> assertThat(c.analysis().dice()).isEqualTo(1.0));
+      assertThat(view.strip().size()).isEqualTo(2);
+      assertThat(view.selected().fileName()).isEqualTo("a.bmp");
+      assertThat(view.detail().imageCase().fileName()).isEqualTo("a.bmp");
+      assertThat(context.errors).isEmpty();
+    }
+  }
+
+  private SegmentView newView() {
+    SegmentView made = new SegmentView(jobs, reports,
+        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        WebTestData.videoJobs(), WebTestData.clipReports(reports), PageAccounting.off());
+    made.useContext(context);
+    return made;
   }
 
   private void awaitAllSettled() {

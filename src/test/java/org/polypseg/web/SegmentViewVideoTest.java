@@ -85,6 +85,24 @@ class SegmentViewVideoTest {
       assertThat(count).isEqualTo(12);
     }
     assertThat(VideoPanel.progressText(panel.job().state())).startsWith("Done: 12 frames");
+
+    // A new view of the tab (the model page and back, a reload) shows the clip again; Clear all
+    // forgets it on the server too.
+    SegmentView again = new SegmentView(jobs, new ReportService(ReportTemplates.defaults(), null),
+        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        videos, WebTestData.clipReports(new ReportService(ReportTemplates.defaults(), null)),
+        PageAccounting.off());
+    again.useContext(context);
+    again.useWork(view.work());
+    synchronized (context) {
+      assertThat(again.videoPanels()).singleElement()
+          .satisfies(p -> assertThat(p.job().id()).isEqualTo(panel.job().id()));
+      again.clearAllButton().clickAsk();
+      assertThat(again.clearAllButton().questionText()).startsWith("Remove 1 clip from");
+      again.clearAllButton().clickConfirm();
+      assertThat(again.videoPanels()).isEmpty();
+    }
+    assertThat(videos.find(panel.job().id())).isEmpty();
   }
 
   @Test

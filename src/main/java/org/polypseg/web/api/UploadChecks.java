@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
+import org.polypseg.image.Masks;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.web.SegmentationJobs;
 import org.springframework.web.multipart.MultipartFile;
@@ -56,13 +57,20 @@ final class UploadChecks {
     }
   }
 
-  /** The mask as truth (true = polyp), after checking that it is the size of the image. */
+  /**
+   * The mask as truth (true = polyp), after checking that it is the size of the image and a mask
+   * at all (black and white, not the colour frame).
+   */
   static boolean[] truth(BufferedImage mask, String maskName, String imageName, Segmentation s) {
     if (mask.getWidth() != s.width() || mask.getHeight() != s.height()) {
       throw new BadUploadException("Mask does not fit the image", maskName + ": the mask is "
           + mask.getWidth() + "×" + mask.getHeight() + " px but " + imageName + " is "
           + s.width() + "×" + s.height() + " px");
     }
-    return Images.binaryMask(mask);
+    try {
+      return Masks.truth(mask, maskName);
+    } catch (Masks.NotAMaskException e) {
+      throw new BadUploadException("Not a mask", e.getMessage());
+    }
   }
 }

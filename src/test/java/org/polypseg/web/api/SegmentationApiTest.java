@@ -108,6 +108,10 @@ class SegmentationApiTest {
     assertProblem(new Multipart().file("image", "frame.jpg", image)
             .file("mask", "small.png", png(small)),
         400, "small.png: the mask is 40×30 px but frame.jpg is");
+    // The frame itself sent as its mask.
+    assertProblem(new Multipart().file("image", "frame.jpg", image)
+            .file("mask", "frame-mask.jpg", image),
+        400, "frame-mask.jpg: not a ground-truth mask: ");
     assertProblem(new Multipart().file("image", "frame.jpg", image).field("threshold", "1.5"),
         400, "threshold must be between 0 and 1");
   }
