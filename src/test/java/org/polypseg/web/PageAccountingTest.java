@@ -1,0 +1,50 @@
+package org.polypseg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polypseg.web.audit.AuditAction;
+import org.polypseg.web.audit.AuditLog;
+import org.polypseg.web.audit.AuditProperties;
+import org.polypseg.web.fairuse.FairUse;
+import org.polypseg.web.fairuse.FairUseProperties;
+import org.springframework.util.unit.DataSize;
+
+/** A download from the page is served as before and written once to the audit log. */
+class PageAccountingTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void aPageDownloadIsOneAuditLineWithItsTagAndWhatItWas() throws Exception {
+    Path log = folder.resolve("audit.jsonl");
+    PageAccounting accounting = new PageAccounting(new AuditLog(new AuditProperties(true,
+        log.toString(), DataSize.ofMegabytes(1), 1), Clock.systemUTC()),
+        new FairUse(new FairUseProperties(0, 1)));
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    VaadinResponse response = mock(VaadinResponse.class);
+    when(response.getOutputStream()).thenReturn(body);
+    DownloadEvent event = new DownloadEvent(mock(VaadinRequest.class), response, null, null);
+
+    accounting.audited(AuditAction.DOWNLOAD, List.of("upload-0badc0de"), "mask.png",
+        Downloads.png("Patient-Smith-mask.png",
+            () -> WebTestData.pair(32, 24, 1)[1])).handleDownloadRequest(event);
+
+    assertThat(body.toByteArray()).startsWith(0x89, 'P', 'N', 'G');
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).singleElement().asString().contains("\"action\":\"download\"",
+        "\"uploads\":[\"upload-0badc0de\"]", "\"item\":\"mask.png\"", "\"outcome\":\"ok\"")
+        .doesNotContain("Smith");
+  }
+}
