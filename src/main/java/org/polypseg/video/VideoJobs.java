@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The clips being analysed and their results, in memory only: a finished job is forgotten
@@ -29,20 +28,14 @@ public final class VideoJobs implements AutoCloseable {
   private final FrameInference inference;
   private final VideoProperties properties;
   private final VideoLimits limits;
-  private final Function<byte[], String> tags;
   private final Map<String, VideoJob> jobs = new ConcurrentHashMap<>();
   private final ExecutorService runners;
   private final ScheduledExecutorService sweeper;
 
-  /**
-   * @param tags names an upload in the log without naming its file (e.g. a hash of its bytes)
-   */
-  public VideoJobs(FrameInference inference, VideoProperties properties,
-      Function<byte[], String> tags) {
+  public VideoJobs(FrameInference inference, VideoProperties properties) {
     this.inference = inference;
     this.properties = properties;
     this.limits = properties.limits();
-    this.tags = tags;
     this.runners = Executors.newFixedThreadPool(properties.concurrentJobs(), daemons("video"));
     this.sweeper = Executors.newSingleThreadScheduledExecutor(daemons("video-expiry"));
     long period = Math.max(1, Math.min(60, properties.expireAfter().toSeconds() / 4));
@@ -83,10 +76,12 @@ public final class VideoJobs implements AutoCloseable {
    * Checks the clip (container, video stream, codec, limits, a first frame) and queues its
    * analysis.
    *
+   * @param tag names the upload in the log without naming its file (the caller has it already,
+   *     for its audit line)
    * @throws VideoReadException naming the file and the reason when it cannot be analysed
    * @throws Full when {@code maxJobs} clips are already kept
    */
-  public VideoJob submit(String name, byte[] bytes, AnalysisSettings settings)
+  public VideoJob submit(String name, String tag, byte[] bytes, AnalysisSettings settings)
       throws VideoReadException, Full {
     ClipInfo info;
     try (ClipReader reader = ClipReader.open(bytes, name, limits)) {
@@ -101,7 +96,7 @@ public final class VideoJobs implements AutoCloseable {
           + " clips; try again when one has finished and expired (after "
           + VideoLimits.minutes(properties.expireAfter()) + "), or delete one");
     }
-    VideoJob job = new VideoJob(name, tags.apply(bytes), bytes, info, settings, limits);
+    VideoJob job = new VideoJob(name, tag, bytes, info, settings, limits);
     jobs.put(job.id(), job);
     runners.execute(() -> job.run(inference));
     return job;

@@ -4,6 +4,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.polypseg.web.audit.Actor;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.web.audit.AuditLog;
@@ -35,9 +36,18 @@ public final class PageAccounting {
         new FairUse(new FairUseProperties(0, 1)));
   }
 
-  /** Takes one costly request from {@code actor}'s allowance; empty when served, else the wait. */
-  Optional<Duration> take(Actor actor) {
-    return fairUse.take(actor.key());
+  /**
+   * Takes one costly request from the allowance of the actor {@code audit} was begun for. When
+   * the allowance is used up, ends the audit line as {@code rate-limited} and returns the whole
+   * seconds to wait, for the message; empty when the request may go on.
+   */
+  OptionalLong overAllowance(Actor actor, AuditLog.Entry audit) {
+    Optional<Duration> wait = fairUse.take(actor.key());
+    if (wait.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    audit.end("rate-limited");
+    return OptionalLong.of(FairUse.seconds(wait.get()));
   }
 
   /** Starts an audit line for {@code actor}. */

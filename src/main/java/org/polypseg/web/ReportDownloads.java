@@ -1,10 +1,9 @@
 package org.polypseg.web;
 
 import com.vaadin.flow.server.streams.DownloadHandler;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.polypseg.report.ReportException;
 import org.polypseg.report.ReportFormat;
@@ -14,7 +13,6 @@ import org.polypseg.report.ReportService;
 import org.polypseg.web.audit.Actor;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.web.audit.AuditLog;
-import org.polypseg.web.fairuse.FairUse;
 
 /**
  * Report downloads of the page: the document is made when the browser asks for it, from the state
@@ -63,12 +61,11 @@ final class ReportDownloads {
       AuditLog.Entry audit = accounting.begin(AuditAction.REPORT, actor)
           .uploads(included.stream().map(ImageCase::uploadTag).toList())
           .item(format.extension());
-      Optional<Duration> wait = accounting.take(actor);
+      OptionalLong wait = accounting.overAllowance(actor, audit);
       if (wait.isPresent()) {
-        audit.end("rate-limited");
         ui.error("The " + format.extension().toUpperCase(Locale.ROOT) + " report was not made: "
             + "many requests came from here in a short time; try again in "
-            + FairUse.seconds(wait.get()) + " s");
+            + wait.getAsLong() + " s");
         event.getResponse().setStatus(429);
         return;
       }

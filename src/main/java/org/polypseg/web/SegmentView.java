@@ -25,11 +25,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.awt.image.BufferedImage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.polypseg.image.ImageReadException;
@@ -42,7 +41,6 @@ import org.polypseg.segment.SegmentationImages;
 import org.polypseg.web.audit.Actor;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.web.audit.AuditLog;
-import org.polypseg.web.fairuse.FairUse;
 import org.polypseg.video.AnalysisSettings;
 import org.polypseg.video.ClipReportMaker;
 import org.polypseg.video.VideoJob;
@@ -223,11 +221,10 @@ public class SegmentView extends Div implements TabWork.Viewer {
     // The results go to the tab's work, and through it to whichever view shows it by then.
     TabWork tab = work;
     tab.access(() -> tab.add(c));
-    Optional<Duration> wait = accounting.take(actor);
+    OptionalLong wait = accounting.overAllowance(actor, audit);
     if (wait.isPresent()) {
-      audit.end("rate-limited");
       fail(tab, c, fileName + ": not segmented — many images were sent from here in a short "
-          + "time; add it again in " + FairUse.seconds(wait.get()) + " s");
+          + "time; add it again in " + wait.getAsLong() + " s");
       return;
     }
     tab.queue(jobs).submit(fileName, bytes).thenAccept(outcome -> {
@@ -273,11 +270,10 @@ public class SegmentView extends Div implements TabWork.Viewer {
     Actor actor = Actor.current();
     String tag = UploadTag.of(bytes);
     AuditLog.Entry audit = accounting.begin(AuditAction.VIDEO, actor).upload(tag);
-    Optional<Duration> wait = accounting.take(actor);
+    OptionalLong wait = accounting.overAllowance(actor, audit);
     if (wait.isPresent()) {
-      audit.end("rate-limited");
       error(fileName + ": not analysed — many files were sent from here in a short time; add it "
-          + "again in " + FairUse.seconds(wait.get()) + " s");
+          + "again in " + wait.getAsLong() + " s");
       return;
     }
     ImageCase selected = work.selected();
@@ -285,7 +281,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
         : ImageCase.DEFAULT_THRESHOLD;
     VideoJob job;
     try {
-      job = videos.submit(fileName, bytes, new AnalysisSettings(1, threshold));
+      job = videos.submit(fileName, tag, bytes, new AnalysisSettings(1, threshold));
     } catch (VideoReadException e) {
       audit.end("rejected");
       error(e.getMessage());

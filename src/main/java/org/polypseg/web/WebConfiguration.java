@@ -37,7 +37,7 @@ public class WebConfiguration {
   @Bean(destroyMethod = "close")
   VideoJobs videoJobs(SegmentationJobs jobs, VideoProperties properties) {
     log.info("FFmpeg warmed up in {} ms", VideoJobs.warmUp());
-    return new VideoJobs(new PooledFrameInference(jobs), properties, UploadTag::of);
+    return new VideoJobs(new PooledFrameInference(jobs), properties);
   }
 
   @Bean

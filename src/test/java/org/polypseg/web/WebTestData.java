@@ -49,7 +49,7 @@ final class WebTestData {
   static org.polypseg.video.VideoJobs videoJobs() {
     return new org.polypseg.video.VideoJobs(
         org.polypseg.video.FrameInference.direct(colourSegmenter()::segment),
-        org.polypseg.video.VideoProperties.DEFAULTS, bytes -> "upload-test");
+        org.polypseg.video.VideoProperties.DEFAULTS);
   }
 
   /** Clip reports on the colour segmenter. */

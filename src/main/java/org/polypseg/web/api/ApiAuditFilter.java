@@ -32,14 +32,14 @@ public final class ApiAuditFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return action(request).isEmpty();
-  }
-
-  @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    AuditLog.Entry entry = audit.begin(action(request).orElseThrow());
+    Optional<AuditAction> action = AuditAction.ofApiRequest(request);
+    if (action.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    AuditLog.Entry entry = audit.begin(action.get());
     entry.uploads(uploadTags(request));
     try {
       chain.doFilter(request, response);
@@ -48,12 +48,6 @@ public final class ApiAuditFilter extends OncePerRequestFilter {
       throw e;
     }
     entry.end(outcome(response.getStatus()), response.getStatus());
-  }
-
-  /** What a request does; empty for those that touch no patient data. */
-  static Optional<AuditAction> action(HttpServletRequest request) {
-    return AuditAction.ofApiRequest(request.getMethod(),
-        request.getRequestURI().substring(request.getContextPath().length()));
   }
 
   static String outcome(int status) {

@@ -23,6 +23,7 @@ import org.polypseg.video.VideoJob;
 import org.polypseg.video.VideoJobStatus;
 import org.polypseg.video.VideoJobs;
 import org.polypseg.video.VideoReadException;
+import org.polypseg.web.UploadTag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -97,7 +98,8 @@ public class VideoController {
     }
     VideoJob job;
     try {
-      job = videos.submit(name, video.getBytes(), settings);
+      byte[] bytes = video.getBytes();
+      job = videos.submit(name, UploadTag.of(bytes), bytes, settings);
     } catch (VideoReadException e) {
       if (e.overSizeLimit()) {
         throw new UploadTooLargeException(e.getMessage());

@@ -1,5 +1,6 @@
 package org.polypseg.web.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,11 +29,12 @@ public enum AuditAction {
   }
 
   /**
-   * What an API request does, by method and path below the context path; empty for those that
-   * touch no patient data (a clip's status, the API description).
+   * What an API request does, by its method and its path below the context path; empty for those
+   * that touch no patient data (a clip's status, the API description).
    */
-  public static Optional<AuditAction> ofApiRequest(String method, String path) {
-    String m = method.toUpperCase(Locale.ROOT);
+  public static Optional<AuditAction> ofApiRequest(HttpServletRequest request) {
+    String m = request.getMethod().toUpperCase(Locale.ROOT);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
     if (m.equals("POST") && path.equals("/api/segmentations")) {
       return Optional.of(SEGMENT);
     }

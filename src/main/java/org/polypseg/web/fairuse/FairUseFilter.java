@@ -45,8 +45,7 @@ public final class FairUseFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    AuditAction.ofApiRequest(request.getMethod(),
-        request.getRequestURI().substring(request.getContextPath().length()))
+    AuditAction.ofApiRequest(request)
         .ifPresent(action -> audit.begin(action, actor).end("rate-limited", 429));
     long seconds = FairUse.seconds(wait.get());
     response.setStatus(429);

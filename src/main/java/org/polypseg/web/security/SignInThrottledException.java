@@ -9,29 +9,20 @@ import org.springframework.security.core.AuthenticationException;
  */
 public class SignInThrottledException extends AuthenticationException {
 
-  private final Duration retryAfter;
+  private final long retryAfterSeconds;
 
   public SignInThrottledException(Duration retryAfter) {
+    this(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+  }
+
+  private SignInThrottledException(long seconds) {
     super("Too many failed sign-ins for this user name or from this address; try again in "
-        + describe(retryAfter));
-    this.retryAfter = retryAfter;
+        + (seconds < 120 ? seconds + " s" : ((seconds + 59) / 60) + " minutes"));
+    this.retryAfterSeconds = seconds;
   }
 
-  /** How long until the next attempt is checked. */
-  public Duration retryAfter() {
-    return retryAfter;
-  }
-
-  /** Whole seconds, rounded up, at least 1: for {@code Retry-After}. */
+  /** Seconds until the next attempt is checked, rounded up, at least 1: for Retry-After. */
   public long retryAfterSeconds() {
-    return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-  }
-
-  private static String describe(Duration wait) {
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    if (seconds < 120) {
-      return seconds + " s";
-    }
-    return ((seconds + 59) / 60) + " minutes";
+    return retryAfterSeconds;
   }
 }
