@@ -15,17 +15,24 @@ import org.polypseg.image.Images;
  */
 public final class OverlayRenderer {
 
-  /** Polyp tint, RGB, blended onto the image at {@link #TINT_ALPHA}. */
-  public static final int TINT = 0x00D68F;
+  // Okabe-Ito colours, told apart by red-green colour-blind eyes, and each layer has a second cue:
+  // the fill is blue under a solid white contour; the truth's outline is dashed yellow and black.
+  // The page's threshold-overlay.ts draws with the same colours and rule.
+
+  /** Polyp tint, RGB, blended onto the image at {@link #TINT_ALPHA}: blue. */
+  public static final int TINT = 0x0072B2;
 
   /** Opacity of the polyp tint, 0..1. */
-  public static final double TINT_ALPHA = 0.42;
+  public static final double TINT_ALPHA = 0.45;
 
-  /** Colour of the predicted contour, RGB. */
-  public static final int CONTOUR = 0x3CFFB4;
+  /** Colour of the predicted contour, RGB: white. */
+  public static final int CONTOUR = 0xFFFFFF;
 
-  /** Colour of the ground truth's outline, RGB. */
-  public static final int TRUTH = 0xFFD400;
+  /** Colour of the ground truth's outline, dashed with {@link #TRUTH_GAP}, RGB: yellow. */
+  public static final int TRUTH = 0xF0E442;
+
+  /** The gaps of the truth's dashed outline, RGB: black. */
+  public static final int TRUTH_GAP = 0x000000;
 
   private OverlayRenderer() {}
 
@@ -44,6 +51,18 @@ public final class OverlayRenderer {
    */
   public static BufferedImage render(
       BufferedImage image, Segmentation segmentation, double threshold, boolean[] truth) {
+    return render(image, segmentation, threshold, null, truth);
+  }
+
+  /**
+   * The overlay of the mask corrected by hand ({@code edits}; null: as predicted) at the image's
+   * own size.
+   *
+   * @throws IllegalArgumentException when the image, segmentation, corrections or truth differ in
+   *     size
+   */
+  public static BufferedImage render(BufferedImage image, Segmentation segmentation,
+      double threshold, MaskEdits edits, boolean[] truth) {
     int w = segmentation.width();
     int h = segmentation.height();
     if (image.getWidth() != w || image.getHeight() != h) {
@@ -53,11 +72,7 @@ public final class OverlayRenderer {
     if (truth != null && truth.length != w * h) {
       throw new IllegalArgumentException("the truth mask's size differs from the image's");
     }
-    float[] p = segmentation.probabilities();
-    boolean[] mask = new boolean[p.length];
-    for (int i = 0; i < p.length; i++) {
-      mask[i] = p[i] >= threshold;
-    }
+    boolean[] mask = SegmentationImages.mask(segmentation, threshold, edits);
     int line = lineWidth(w, h);
     boolean[] contour = edges(mask, w, h, line);
     boolean[] truthEdge = truth == null ? null : edges(truth, w, h, line);
@@ -67,7 +82,7 @@ public final class OverlayRenderer {
     for (int i = 0; i < dst.length; i++) {
       int rgb = src[i] & 0xFFFFFF;
       if (truthEdge != null && truthEdge[i]) {
-        rgb = TRUTH;
+        rgb = dash(i % w, i / w, line) ? TRUTH : TRUTH_GAP;
       } else if (contour[i]) {
         rgb = CONTOUR;
       } else if (mask[i]) {
@@ -76,6 +91,11 @@ public final class OverlayRenderer {
       dst[i] = rgb;
     }
     return out;
+  }
+
+  /** Dashes along an outline: on and off every 4 line widths. */
+  static boolean dash(int x, int y, int line) {
+    return ((x + y) / (4 * line)) % 2 == 0;
   }
 
   /**

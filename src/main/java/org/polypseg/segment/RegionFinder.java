@@ -11,11 +11,19 @@ public final class RegionFinder {
 
   /** Regions of pixels with probability &gt;= threshold, largest first. */
   public static List<Region> find(float[] probabilities, int width, int height, double threshold) {
+    return find(probabilities, SegmentationImages.mask(probabilities, threshold), width, height);
+  }
+
+  /**
+   * Regions of the pixels set in {@code mask} (a thresholded map, perhaps corrected by hand),
+   * largest first, each with the mean of {@code probabilities} over it.
+   */
+  public static List<Region> find(float[] probabilities, boolean[] mask, int width, int height) {
     boolean[] visited = new boolean[probabilities.length];
     int[] stack = new int[probabilities.length];
     List<Region> regions = new ArrayList<>();
     for (int start = 0; start < probabilities.length; start++) {
-      if (visited[start] || probabilities[start] < threshold) {
+      if (visited[start] || !mask[start]) {
         continue;
       }
       int top = 0;
@@ -48,7 +56,7 @@ public final class RegionFinder {
               continue;
             }
             int q = ny * width + nx;
-            if (!visited[q] && probabilities[q] >= threshold) {
+            if (!visited[q] && mask[q]) {
               visited[q] = true;
               stack[top++] = q;
             }

@@ -15,28 +15,23 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.polypseg.image.Images;
 
 /**
- * The pictures of a segmentation: the binary mask, the overlay (mask tinted on the image with its
- * contour, and the ground truth's outline) and the probability heat map, plus PNG encoding.
+ * The pictures of a segmentation: the binary mask (corrected by hand or not), the overlay (drawn
+ * by {@link OverlayRenderer}), the probability heat map, plus PNG encoding.
  *
  * <p>The page's threshold component ({@code src/main/frontend/threshold-overlay.ts}) draws the
- * overlay in the browser by the same rule, so that a downloaded overlay looks like the one on
- * screen: a pixel is polyp when its probability is &gt;= the threshold; the contour is every polyp
- * pixel with a non-polyp pixel (or the image border) within {@link #lineWidth} pixels straight
- * left, right, up or down.
+ * overlay in the browser by the same rule and colours, so that a downloaded overlay looks like the
+ * one on screen.
  */
 public final class SegmentationImages {
 
-  /** Polyp tint, RGB, blended at {@link #TINT_ALPHA}. */
-  public static final int TINT = 0x00D68F;
-
-  /** Opacity of the polyp tint. */
-  public static final double TINT_ALPHA = 0.42;
+  /** Polyp tint (the overlay's colours are {@link OverlayRenderer}'s). */
+  public static final int TINT = OverlayRenderer.TINT;
 
   /** Colour of the predicted contour. */
-  public static final int CONTOUR = 0x3CFFB4;
+  public static final int CONTOUR = OverlayRenderer.CONTOUR;
 
-  /** Colour of the ground truth's outline. */
-  public static final int TRUTH = 0xFFD400;
+  /** Colour of the ground truth's dashed outline. */
+  public static final int TRUTH = OverlayRenderer.TRUTH;
 
   // Inferno colour map, 9 stops from 0 to 1.
   private static final int[] HEAT_STOPS = {
@@ -47,24 +42,39 @@ public final class SegmentationImages {
 
   /** Contour and outline width for an image: 1 px up to 383 px on the short side, then wider. */
   public static int lineWidth(int width, int height) {
-    return Math.max(1, Math.round(Math.min(width, height) / 256f));
+    return OverlayRenderer.lineWidth(width, height);
   }
 
   /** Pixels with probability &gt;= threshold. */
   public static boolean[] mask(Segmentation s, double threshold) {
-    float[] p = s.probabilities();
-    boolean[] mask = new boolean[p.length];
-    for (int i = 0; i < p.length; i++) {
-      mask[i] = p[i] >= threshold;
+    return mask(s.probabilities(), threshold);
+  }
+
+  /** Pixels with probability &gt;= threshold. */
+  public static boolean[] mask(float[] probabilities, double threshold) {
+    boolean[] mask = new boolean[probabilities.length];
+    for (int i = 0; i < probabilities.length; i++) {
+      mask[i] = probabilities[i] >= threshold;
     }
     return mask;
   }
 
+  /** Pixels with probability &gt;= threshold, corrected by {@code edits} (null: none). */
+  public static boolean[] mask(Segmentation s, double threshold, MaskEdits edits) {
+    boolean[] mask = mask(s, threshold);
+    return edits == null ? mask : edits.apply(mask);
+  }
+
   /** The mask as an 8-bit grey image: 255 polyp, 0 background (the datasets' mask format). */
   public static BufferedImage maskImage(Segmentation s, double threshold) {
+    return maskImage(s, threshold, null);
+  }
+
+  /** The mask, corrected by {@code edits} (null: none), as an 8-bit grey image: 255 polyp. */
+  public static BufferedImage maskImage(Segmentation s, double threshold, MaskEdits edits) {
     BufferedImage image = new BufferedImage(s.width(), s.height(), BufferedImage.TYPE_BYTE_GRAY);
     byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    boolean[] mask = mask(s, threshold);
+    boolean[] mask = mask(s, threshold, edits);
     for (int i = 0; i < mask.length; i++) {
       data[i] = (byte) (mask[i] ? 255 : 0);
     }
@@ -84,30 +94,16 @@ public final class SegmentationImages {
    */
   public static BufferedImage overlay(
       BufferedImage image, Segmentation s, double threshold, boolean[] truth) {
-    int w = s.width();
-    int h = s.height();
-    if (image.getWidth() != w || image.getHeight() != h) {
-      throw new IllegalArgumentException("image and segmentation differ in size");
-    }
-    int line = lineWidth(w, h);
-    boolean[] mask = mask(s, threshold);
-    boolean[] contour = edges(mask, w, h, line);
-    boolean[] truthEdge = truth == null ? null : edges(truth, w, h, line);
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    int[] src = Images.toRgb(image).getRGB(0, 0, w, h, null, 0, w);
-    int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    for (int i = 0; i < dst.length; i++) {
-      int rgb = src[i] & 0xFFFFFF;
-      if (truthEdge != null && truthEdge[i]) {
-        rgb = TRUTH;
-      } else if (contour[i]) {
-        rgb = CONTOUR;
-      } else if (mask[i]) {
-        rgb = blend(rgb, TINT, TINT_ALPHA);
-      }
-      dst[i] = rgb;
-    }
-    return out;
+    return OverlayRenderer.render(image, s, threshold, null, truth);
+  }
+
+  /**
+   * The overlay of the mask corrected by {@code edits} (null: none), as {@link OverlayRenderer}
+   * draws it.
+   */
+  public static BufferedImage overlay(
+      BufferedImage image, Segmentation s, double threshold, MaskEdits edits, boolean[] truth) {
+    return OverlayRenderer.render(image, s, threshold, edits, truth);
   }
 
   /** The probabilities in the inferno colour map (black = 0, pale yellow = 1). */
@@ -129,30 +125,12 @@ public final class SegmentationImages {
   public static int heatColour(double p) {
     double x = Math.max(0, Math.min(1, p)) * (HEAT_STOPS.length - 1);
     int i = Math.min((int) x, HEAT_STOPS.length - 2);
-    return blend(HEAT_STOPS[i], HEAT_STOPS[i + 1], x - i);
+    return OverlayRenderer.blend(HEAT_STOPS[i], HEAT_STOPS[i + 1], x - i);
   }
 
-  /**
-   * The border pixels of a binary region: set pixels with an unset pixel (or the image's edge)
-   * within {@code line} pixels straight left, right, up or down.
-   */
+  /** The border pixels of a binary region, as {@link OverlayRenderer#edges} finds them. */
   public static boolean[] edges(boolean[] region, int w, int h, int line) {
-    boolean[] edge = new boolean[region.length];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int i = y * w + x;
-        if (!region[i]) {
-          continue;
-        }
-        boolean border = false;
-        for (int d = 1; d <= line && !border; d++) {
-          border = x - d < 0 || x + d >= w || y - d < 0 || y + d >= h
-              || !region[i - d] || !region[i + d] || !region[i - d * w] || !region[i + d * w];
-        }
-        edge[i] = border;
-      }
-    }
-    return edge;
+    return OverlayRenderer.edges(region, w, h, line);
   }
 
   /** A smaller copy of an image whose longer side is at most {@code maxSide} pixels. */
@@ -186,12 +164,5 @@ public final class SegmentationImages {
       writer.dispose();
     }
     return bytes.toByteArray();
-  }
-
-  private static int blend(int a, int b, double t) {
-    int r = (int) Math.round(((a >> 16) & 0xFF) * (1 - t) + ((b >> 16) & 0xFF) * t);
-    int g = (int) Math.round(((a >> 8) & 0xFF) * (1 - t) + ((b >> 8) & 0xFF) * t);
-    int bl = (int) Math.round((a & 0xFF) * (1 - t) + (b & 0xFF) * t);
-    return (r << 16) | (g << 8) | bl;
   }
 }

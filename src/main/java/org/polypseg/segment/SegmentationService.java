@@ -47,15 +47,29 @@ public final class SegmentationService {
    * @throws IllegalArgumentException when the truth mask's size differs from the image's
    */
   public static ThresholdAnalysis analyze(Segmentation s, double threshold, boolean[] truth) {
+    return analyze(s, threshold, null, truth);
+  }
+
+  /**
+   * Reads a segmentation at a threshold, with the hand corrections {@code edits} (or null for
+   * none) over the thresholded mask.
+   *
+   * @param truth ground-truth mask (true = polyp) at the image's size, or null
+   * @throws IllegalArgumentException when the truth mask's or the corrections' size differs from
+   *     the image's
+   */
+  public static ThresholdAnalysis analyze(
+      Segmentation s, double threshold, MaskEdits edits, boolean[] truth) {
     float[] p = s.probabilities();
     if (truth != null && truth.length != p.length) {
       throw new IllegalArgumentException("the mask's size differs from the image's");
     }
+    boolean[] mask = SegmentationImages.mask(s, threshold, edits);
     long area = 0;
     long tp = 0;
     long actual = 0;
     for (int i = 0; i < p.length; i++) {
-      boolean positive = p[i] >= threshold;
+      boolean positive = mask[i];
       if (positive) {
         area++;
       }
@@ -66,7 +80,7 @@ public final class SegmentationService {
         }
       }
     }
-    List<Region> regions = RegionFinder.find(p, s.width(), s.height(), threshold);
+    List<Region> regions = RegionFinder.find(p, mask, s.width(), s.height());
     Double dice = null;
     Double iou = null;
     if (truth != null) {

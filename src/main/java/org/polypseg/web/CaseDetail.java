@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -38,6 +37,7 @@ public class CaseDetail extends Div {
   private final PageAccounting accounting;
   private final Runnable onRemove;
   private Runnable onChange = () -> {};
+  private java.util.function.DoubleConsumer onApplyToAll = t -> {};
   private final HorizontalLayout actions = new HorizontalLayout();
   private ThresholdOverlay overlay;
   private MetricsPanel metrics;
@@ -66,6 +66,11 @@ public class CaseDetail extends Div {
   /** {@code listener} hears every change the user makes to the case here (label, mask, threshold). */
   void onChange(Runnable listener) {
     this.onChange = listener;
+  }
+
+  /** {@code listener} hears "Use this threshold for all images" with the threshold. */
+  void onApplyToAll(java.util.function.DoubleConsumer listener) {
+    this.onApplyToAll = listener;
   }
 
   public ImageCase imageCase() {
@@ -135,11 +140,12 @@ public class CaseDetail extends Div {
     List<String> tag = List.of(imageCase.uploadTag());
     Anchor overlayPng = Downloads.button("Overlay PNG", accounting.audited(AuditAction.DOWNLOAD,
         tag, "overlay.png", Downloads.png(stem + "-overlay.png",
-            () -> SegmentationImages.overlay(image, s, imageCase.threshold(), imageCase.truth()))));
+            () -> SegmentationImages.overlay(image, s, imageCase.threshold(), imageCase.edits(),
+                imageCase.truth()))));
     overlayPng.setId("download-overlay");
     Anchor maskPng = Downloads.button("Mask PNG", accounting.audited(AuditAction.DOWNLOAD,
         tag, "mask.png", Downloads.png(stem + "-mask.png",
-            () -> SegmentationImages.maskImage(s, imageCase.threshold()))));
+            () -> SegmentationImages.maskImage(s, imageCase.threshold(), imageCase.edits()))));
     maskPng.setId("download-mask");
     actions.add(overlayPng, maskPng, removeButton());
     actions.addClassName("case-actions");
@@ -150,30 +156,40 @@ public class CaseDetail extends Div {
     header.expand(heading);
     header.setWidthFull();
 
-    Image original = new Image(Downloads.inlinePngBytes(stem + ".png", imageCase::displayPng),
-        "Original image " + imageCase.fileName());
-    original.setId("original");
+    // Original, overlay and heat map in one component: they zoom and pan together, and the
+    // overlay is redrawn in the browser at every slider movement.
     overlay = new ThresholdOverlay();
     overlay.setId("overlay");
+    overlay.setImageName(imageCase.fileName());
     overlay.setSources(Downloads.inlinePngBytes(stem + ".png", imageCase::displayPng),
         Downloads.inlinePngBytes(stem + "-probability.png", imageCase::probabilityPng));
+    overlay.setHeatMap(Downloads.inlinePng(stem + "-heatmap.png",
+        () -> SegmentationImages.heatMap(s)));
+    overlay.setEditable(true);
+    overlay.setEdits(imageCase.edits() == null ? "" : imageCase.edits().toText());
     overlay.setThreshold(imageCase.threshold());
     overlay.addThresholdChangedListener(e -> {
       imageCase.setThreshold(e.getValue());
       metrics.show(imageCase);
       onChange.run();
     });
-    Image heat = new Image(Downloads.inlinePng(stem + "-heatmap.png",
-        () -> SegmentationImages.heatMap(s)), "Probability heat map");
-    heat.setId("heatmap");
-    Div colourBar = new Div(new Span("0"), new Span("probability"), new Span("1"));
-    colourBar.addClassName("colour-bar");
-
-    Div panels = new Div(
-        panel("Original", original),
-        panel("Overlay", overlay),
-        panel("Probability heat map", heat, colourBar));
-    panels.addClassName("panels");
+    overlay.addEditsChangedListener(e -> {
+      try {
+        imageCase.setEdits(e.getEdits());
+      } catch (IllegalArgumentException bad) {
+        ui.error(bad.getMessage());
+        return;
+      }
+      metrics.show(imageCase);
+      onChange.run();
+    });
+    Button applyToAll = new Button("Use this threshold for all images", e -> {
+      onApplyToAll.accept(imageCase.threshold());
+    });
+    applyToAll.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    applyToAll.setId("apply-to-all");
+    Div viewer = new Div(overlay, applyToAll);
+    viewer.addClassName("viewer");
 
     metrics = new MetricsPanel();
     Div side = new Div(truthCard(maxFileBytes));
@@ -181,7 +197,7 @@ public class CaseDetail extends Div {
     Div lower = new Div(metrics, side);
     lower.addClassName("case-lower");
 
-    add(header, panels, lower);
+    add(header, viewer, lower);
     showTruth();
     metrics.show(imageCase);
   }
@@ -278,15 +294,6 @@ public class CaseDetail extends Div {
       values[i] = truth[i] ? 1f : 0f;
     }
     return Images.greyImage(values, w, h);
-  }
-
-  private static Div panel(String caption, com.vaadin.flow.component.Component... content) {
-    Span title = new Span(caption);
-    title.addClassName("panel-title");
-    Div panel = new Div(title);
-    panel.add(content);
-    panel.addClassName("panel");
-    return panel;
   }
 
   /** A file-name stem safe for downloads. */

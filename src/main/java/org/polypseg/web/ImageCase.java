@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.polypseg.segment.MaskEdits;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
@@ -44,6 +45,7 @@ public final class ImageCase {
   private ThresholdAnalysis analysis;
   private boolean[] truth;
   private String truthFileName;
+  private MaskEdits edits;
   private String label;
   private CompletableFuture<byte[]> displayPng;
   private CompletableFuture<byte[]> probabilityPng;
@@ -217,6 +219,46 @@ public final class ImageCase {
     reanalyse();
   }
 
+  /** The hand corrections of the predicted mask, or null when it is as predicted. */
+  public MaskEdits edits() {
+    return edits;
+  }
+
+  /** True when the mask was corrected by hand (some pixel painted or erased). */
+  public boolean corrected() {
+    return edits != null;
+  }
+
+  /** The mask as the figures and exports use it: thresholded, with the hand corrections. */
+  public boolean[] mask() {
+    return SegmentationImages.mask(segmentation, threshold, edits);
+  }
+
+  /**
+   * Takes the page's hand corrections (their text form, {@link MaskEdits}); empty text discards
+   * them.
+   *
+   * @throws IllegalArgumentException when the case is not segmented or the text does not fit the
+   *     image; the message names the file
+   */
+  public void setEdits(String text) {
+    if (!isDone()) {
+      throw new IllegalArgumentException(fileName + ": wait until it is segmented to correct it");
+    }
+    MaskEdits next;
+    try {
+      next = MaskEdits.parse(text, image.getWidth(), image.getHeight());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(fileName + ": " + e.getMessage(), e);
+    }
+    if (next != null && next.changedPixels() == 0) {
+      next = null;
+    }
+    edits = next;
+    revision++;
+    reanalyse();
+  }
+
   public void removeTruth() {
     this.truth = null;
     this.truthFileName = null;
@@ -226,7 +268,7 @@ public final class ImageCase {
 
   private void reanalyse() {
     if (segmentation != null) {
-      analysis = SegmentationService.analyze(segmentation, threshold, truth);
+      analysis = SegmentationService.analyze(segmentation, threshold, edits, truth);
     }
   }
 

@@ -72,6 +72,11 @@ public class MainLayout extends Div implements RouterLayout {
     footer.addClassName("app-footer");
     page.addClassName("page");
     add(bar, page, footer);
+    // Vaadin's connection indicator sits outside the page's landmarks; it is a status message
+    // ("connection lost…"), so say so: screen readers announce it, and it needs no landmark.
+    getElement().executeJs("""
+        const i = document.querySelector('vaadin-connection-indicator');
+        if (i) { i.setAttribute('role', 'status'); }""");
   }
 
   @Override

@@ -58,7 +58,10 @@ public class MetricsPanel extends Div {
     regions.setId("regions");
     H3 regionsTitle = new H3("Regions");
     moreRegions.addClassName("stat-sub");
-    add(stats, regionsTitle, regions, moreRegions);
+    // The table scrolls sideways in its own box on a narrow screen; the page does not.
+    Div regionsScroll = new Div(regions);
+    regionsScroll.addClassName("regions-scroll");
+    add(stats, regionsTitle, regionsScroll, moreRegions);
   }
 
   /** Shows the figures of a segmented case at its threshold. */
@@ -69,7 +72,9 @@ public class MetricsPanel extends Div {
     areaShare.setText(String.format(Locale.ROOT, "%.2f %% of %d × %d", 100 * a.areaFraction(),
         s.width(), s.height()));
     regionCount.setText(Integer.toString(a.regions().size()));
-    threshold.setText(String.format(Locale.ROOT, "at threshold %.2f", a.threshold()));
+    threshold.setText(String.format(Locale.ROOT, "at threshold %.2f", a.threshold())
+        + (c.corrected() ? String.format(Locale.ROOT, ", corrected by hand (%,d px)",
+            c.edits().changedPixels()) : ""));
     inference.setText(String.format(Locale.ROOT, "%.0f ms", s.inferenceMs()));
     if (a.dice() != null) {
       dice.setText(String.format(Locale.ROOT, "%.3f", a.dice()));

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -138,7 +139,9 @@ public class SegmentView extends Div implements TabWork.Viewer {
     detailHolder.addClassName("detail-holder");
     videoHolder.addClassName("video-holder");
     videoHolder.setId("videos");
-    add(upload, queue, videoHolder, clearAll, strip, batchReports, detailHolder);
+    H1 pageTitle = new H1("Segment colonoscopy frames");
+    pageTitle.addClassName("page-title");
+    add(pageTitle, upload, queue, videoHolder, clearAll, strip, batchReports, detailHolder);
   }
 
   @Override
@@ -536,12 +539,31 @@ public class SegmentView extends Div implements TabWork.Viewer {
     detail.onChange(this::updateUnsaved);
     if (shown.isDone()) {
       detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(shown));
+      detail.onApplyToAll(this::applyThresholdToAll);
       ReportDownloads downloads = new ReportDownloads(reports, ui, accounting,
           this::updateUnsaved);
       detail.actions().add(reportButtons("Report", "report",
           format -> downloads.single(shown, format)));
     }
     detailHolder.add(detail);
+  }
+
+  /** "Use this threshold for all images": every segmented image takes {@code threshold}. */
+  void applyThresholdToAll(double threshold) {
+    int changed = 0;
+    for (ImageCase c : work.cases()) {
+      if (c.isDone() && c.threshold() != threshold) {
+        c.setThreshold(threshold);
+        strip.refreshStatus(c);
+        changed++;
+      }
+    }
+    updateUnsaved();
+    if (UI.getCurrent() != null) {
+      Notification.show(String.format(java.util.Locale.ROOT, "Threshold %.2f set for %d other "
+          + "image%s", threshold, changed, changed == 1 ? "" : "s"), 3000,
+          Notification.Position.BOTTOM_START);
+    }
   }
 
   private void updateQueue() {

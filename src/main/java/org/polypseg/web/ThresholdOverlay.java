@@ -31,6 +31,30 @@ public class ThresholdOverlay extends Component implements HasSize {
     getElement().setAttribute("probability-src", probabilities);
   }
 
+  /** Sets the heat map (same size as the image): the original and heat map views show beside. */
+  public void setHeatMap(DownloadHandler heat) {
+    getElement().setAttribute("heat-src", heat);
+  }
+
+  /** The image's name, for the views' accessible names. */
+  public void setImageName(String name) {
+    getElement().setAttribute("image-name", name);
+  }
+
+  /** Offers the brush and eraser; the corrections come back in {@link EditsChangedEvent}. */
+  public void setEditable(boolean editable) {
+    getElement().setAttribute("editable", editable);
+  }
+
+  /** The hand corrections to show (their text form, {@code MaskEdits}); empty for none. */
+  public void setEdits(String text) {
+    getElement().setAttribute("edits", text == null ? "" : text);
+  }
+
+  public Registration addEditsChangedListener(ComponentEventListener<EditsChangedEvent> listener) {
+    return addListener(EditsChangedEvent.class, listener);
+  }
+
   /** Sets the ground-truth mask (grey PNG, white = polyp) to outline, or none when null. */
   public void setTruth(DownloadHandler truth) {
     if (truth == null) {
@@ -67,6 +91,23 @@ public class ThresholdOverlay extends Component implements HasSize {
     /** The threshold, 0..1. */
     public double getValue() {
       return value;
+    }
+  }
+
+  /** A brush stroke, undo, redo or "Discard corrections" changed the hand corrections. */
+  @DomEvent("edits-changed")
+  public static class EditsChangedEvent extends ComponentEvent<ThresholdOverlay> {
+    private final String edits;
+
+    public EditsChangedEvent(
+        ThresholdOverlay source, boolean fromClient, @EventData("event.detail.edits") String edits) {
+      super(source, fromClient);
+      this.edits = edits;
+    }
+
+    /** The corrections in their text form ({@code MaskEdits}); empty when none are left. */
+    public String getEdits() {
+      return edits;
     }
   }
 }

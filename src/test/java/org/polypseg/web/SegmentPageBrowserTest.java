@@ -38,55 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * redraw, add the ground-truth mask, download the mask, and upload bad files. Screenshots and the
  * measured times go to target/browser/. Skipped when Chromium or ../shared/datasets is missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SegmentPageBrowserTest {
+class SegmentPageBrowserTest extends BrowserTestSupport {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path OUT = Path.of("target", "browser").toAbsolutePath();
-  /** Kvasir-SEG test frames of 622 x 530 pixels. */
-  private static final List<String> FRAMES = List.of("cju2zp89k9q1g0855k1x0f1xa",
-      "cju30ajhw09sx0988qyahx9s8", "cju30gxjq0djk0988jytm49rs", "cju3v11mrgwwb0755u242ygye");
-
-  private static ChromeDriver driver;
-  private static Path kvasir;
-  private static final List<String> measurements = new ArrayList<>();
-
-  @LocalServerPort int port;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and chromedriver not installed (./polypseg setup installs them)");
-    Path datasets = SyntheticData.realDatasets();
-    assumeTrue(datasets != null, "../shared/datasets not present");
-    kvasir = datasets.resolve("TestDataset/Kvasir");
-    assumeTrue(Files.isDirectory(kvasir.resolve("images")), "no Kvasir-SEG test images");
-
-    clearDownloads();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--window-size=1440,1250",
-        "--user-data-dir=" + Files.createTempDirectory("polypseg-chromium"));
-    options.setExperimentalOption("prefs", Map.of(
-        "download.default_directory", OUT.resolve("downloads").toString(),
-        "download.prompt_for_download", false));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    driver = new ChromeDriver(service, options);
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (!measurements.isEmpty()) {
-      Files.write(OUT.resolve("measurements.txt"), measurements);
-    }
-  }
 
   @Test
   void uploadOverlaySliderTruthDownloadAndBadFiles() throws Exception {
@@ -97,8 +50,9 @@ class SegmentPageBrowserTest {
     double coldMs = uploadAndAwaitOverlay(frame(0));
     record("upload of a 622x530 JPEG to a drawn overlay, first image after start-up: %.0f ms",
         coldMs);
-    assertThat(js("return document.getElementById('original').naturalWidth")).isEqualTo(622L);
-    awaitTrue("return document.getElementById('heatmap').naturalWidth > 0");
+    assertThat(js("return document.querySelector('threshold-overlay').imageWidth")).isEqualTo(622L);
+    awaitTrue("const r = document.querySelector('threshold-overlay').shadowRoot;"
+        + "return r.querySelector('#original-canvas').width > 0 && r.querySelector('#heat-canvas').width > 0");
     screenshot("02-overlay");
 
     // Move the slider through 40 positions; every movement redraws in the browser.
@@ -108,7 +62,7 @@ class SegmentPageBrowserTest {
             const done = arguments[arguments.length - 1];
             const o = document.querySelector('threshold-overlay');
             const s = o.shadowRoot.querySelector('#slider');
-            const c = o.shadowRoot.querySelector('canvas');
+            const c = o.shadowRoot.querySelector('#overlay-canvas');
             const signature = () => {
               const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
               let h = 0;
@@ -379,17 +333,6 @@ class SegmentPageBrowserTest {
     awaitTrue("return !!window.Vaadin && !!document.getElementById('intro')");
     assertThat(js("return document.querySelectorAll('.case-card').length")).isEqualTo(0L);
   }
-
-  /** Empties the downloads folder, so that the next download found is the one just asked for. */
-  private static void clearDownloads() throws IOException {
-    Files.createDirectories(OUT.resolve("downloads"));
-    try (Stream<Path> old = Files.list(OUT.resolve("downloads"))) {
-      for (Path p : old.toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
   /** Both cards, the first one on screen with its mask, threshold 0.70, label and figures. */
   private void assertWorkKept(String dice, String area) {
     awaitTrue("return document.querySelectorAll('.case-card[data-status=done]').length === 2");
@@ -403,180 +346,4 @@ class SegmentPageBrowserTest {
         .isEqualTo(FRAMES.get(0) + ".jpg");
   }
 
-  /**
-   * Opens {@code path} as a new browser tab would: the window's name, by which the server keeps
-   * a tab's work, is cleared (Vaadin's client makes a new one), and the page is left without
-   * being asked.
-   */
-  private void openFreshTab(String path) {
-    if (driver.getCurrentUrl().startsWith("http")) {
-      js("window.polypsegUnsaved = false; window.name = '';");
-    }
-    open(path);
-  }
-
-  /** Uploads a file by the page's picker and returns ms from the file's choice to the overlay. */
-  private double uploadAndAwaitOverlay(Path file) {
-    double ms = uploadAndAwaitOverlayOnly(file);
-    record("  of which inference on the server: %s", driver.findElement(By.cssSelector(".case-sub"))
-        .getText().replaceAll(".*segmented in ([0-9]+ ms).*", "$1"));
-    return ms;
-  }
-
-  private double uploadAndAwaitOverlayOnly(Path file) {
-    markUploadStart();
-    js("""
-        window.__marks = [];
-        new MutationObserver(() => {
-          if (document.querySelector('threshold-overlay') && !window.__marks.some(m => m[0] === 'overlay-el'))
-            window.__marks.push(['overlay-el', performance.now()]);
-          if (document.querySelector('.case-busy') && !window.__marks.some(m => m[0] === 'busy'))
-            window.__marks.push(['busy', performance.now()]);
-        }).observe(document.body, {subtree: true, childList: true});
-        """);
-    upload("image-upload", file);
-    awaitTrue("const o = document.querySelector('threshold-overlay');"
-        + "return !!o && o.drawnAt > 0 && o.drawnAt > window.__uploadStart"
-        + " && window.__uploadStart > 0", Duration.ofSeconds(60));
-    record("  timeline, ms after the file was chosen: %s", js("""
-        const t0 = window.__uploadStart;
-        const r = performance.getEntriesByType('resource').filter(e => e.startTime > t0)
-          .map(e => e.name.replace(/.*\\//, '').slice(0, 40) + ' ' + (e.startTime - t0).toFixed(0) + '..' + (e.responseEnd - t0).toFixed(0));
-        const m = window.__marks.map(x => x[0] + ' ' + (x[1] - t0).toFixed(0));
-        return m.concat(r).join(' | ') + ' | drawn ' + (document.querySelector('threshold-overlay').drawnAt - t0).toFixed(0);
-        """));
-    return num(js("return document.querySelector('threshold-overlay').drawnAt"
-        + " - window.__uploadStart"));
-  }
-
-  /** Drops a file on the upload area as a user's drag-and-drop does; ms to the drawn overlay. */
-  private double dropAndAwaitOverlay(Path file) throws IOException {
-    js("""
-        const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
-        const data = new DataTransfer();
-        data.items.add(new File([bytes], arguments[1], {type: 'image/jpeg'}));
-        const u = document.getElementById('image-upload');
-        window.__uploadStart = performance.now();
-        for (const type of ['dragenter', 'dragover', 'drop']) {
-          u.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true,
-              composed: true}));
-        }
-        """, java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file)),
-        file.getFileName().toString());
-    awaitTrue("const o = document.querySelector('threshold-overlay');"
-        + "return !!o && o.drawnAt > window.__uploadStart", Duration.ofSeconds(60));
-    return num(js("return document.querySelector('threshold-overlay').drawnAt"
-        + " - window.__uploadStart"));
-  }
-
-  /** Notes in window.__uploadStart when the next file is chosen in the page's picker. */
-  private void markUploadStart() {
-    js("""
-        window.__uploadStart = 0;
-        const u = document.getElementById('image-upload');
-        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
-            || u.querySelector('input[type=file]');
-        input.addEventListener('change', () => window.__uploadStart = performance.now(),
-            {capture: true, once: true});
-        """);
-  }
-
-  private void upload(String uploadId, Path... files) {
-    WebElement input = (WebElement) js("""
-        const u = document.getElementById(arguments[0]);
-        const input = (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))
-            || u.querySelector('input[type=file]');
-        input.value = '';  // chromedriver adds to the files already chosen otherwise
-        return input;
-        """, uploadId);
-    input.sendKeys(String.join("\n", Stream.of(files).map(p -> p.toAbsolutePath().toString())
-        .toList()));
-  }
-
-  private void open(String path) {
-    driver.get("http://localhost:" + port + path);
-    awaitTrue("return !!window.Vaadin && !!document.querySelector('.page-frame')"
-        + " && document.readyState === 'complete'");
-  }
-
-  private Path frame(int i) {
-    return kvasir.resolve("images/" + FRAMES.get(i) + ".jpg");
-  }
-
-  private Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
-  }
-
-  private void awaitTrue(String script, Object... args) {
-    awaitTrue(script, Duration.ofSeconds(30), args);
-  }
-
-  private void awaitTrue(String script, Duration timeout, Object... args) {
-    try {
-      new WebDriverWait(driver, timeout, Duration.ofMillis(5))
-          .withMessage(() -> "waiting for: " + script)
-          .until(d -> Boolean.TRUE.equals(js(script, args)));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      try {
-        screenshot("failure");
-        Files.writeString(OUT.resolve("failure.txt"), String.valueOf(
-            js("return document.body.innerText + '\\n\\n' + document.body.innerHTML")));
-      } catch (IOException | RuntimeException ignored) {
-        // the timeout is the failure to report
-      }
-      throw e;
-    }
-  }
-
-  private String text(String id) {
-    return driver.findElement(By.id(id)).getText().strip();
-  }
-
-  private static long pixels(String text) {
-    return Long.parseLong(text.replaceAll("[^0-9]", ""));
-  }
-
-  private static long white(BufferedImage mask) {
-    long n = 0;
-    for (int y = 0; y < mask.getHeight(); y++) {
-      for (int x = 0; x < mask.getWidth(); x++) {
-        int v = mask.getRaster().getSample(x, y, 0);
-        assertThat(v == 0 || v == 255).isTrue();
-        if (v == 255) {
-          n++;
-        }
-      }
-    }
-    return n;
-  }
-
-  private static Path awaitDownload(String suffix) throws InterruptedException, IOException {
-    Path dir = OUT.resolve("downloads");
-    for (int i = 0; i < 200; i++) {
-      try (Stream<Path> files = Files.list(dir)) {
-        List<Path> done = files.filter(p -> p.toString().endsWith(suffix)).toList();
-        if (!done.isEmpty() && Files.size(done.getFirst()) > 0) {
-          return done.getFirst();
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no download ending in " + suffix + " in " + dir);
-  }
-
-  private static void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), OUT.resolve(name + ".png"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static double num(Object value) {
-    return ((Number) value).doubleValue();
-  }
-
-  private static void record(String format, Object... args) {
-    String line = String.format(Locale.ROOT, format, args);
-    measurements.add(line);
-    System.out.println("MEASURED " + line);
-  }
 }

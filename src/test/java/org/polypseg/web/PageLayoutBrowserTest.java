@@ -1,0 +1,202 @@
+package org.polypseg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The page as a clinician's screens show it: a phone, a tablet and a desktop without sideways
+ * scrolling and with the threshold slider in reach beside the overlay; no axe-core violations;
+ * a brush stroke corrects the mask as the server then counts it; and the slider stays instant on
+ * a 4K frame. Screenshots go to target/browser/ (layout-*.png: the README's).
+ */
+class PageLayoutBrowserTest extends BrowserTestSupport {
+
+  /** Viewports: phone, tablet, desktop. */
+  private static final List<int[]> VIEWPORTS =
+      List.of(new int[] {390, 844}, new int[] {1024, 768}, new int[] {1440, 900});
+
+  @Test
+  void everyScreenFitsAndAxeFindsNothingWithAMaskNorOnTheModelPage() throws Exception {
+    openFreshTab("/");
+    uploadAndAwaitOverlayOnly(frame(0));
+    upload("truth-upload", kvasir.resolve("masks/" + FRAMES.get(0) + ".jpg"));
+    awaitTrue("return document.getElementById('metric-dice').innerText !== '—'");
+    awaitTrue("return document.querySelector('threshold-overlay').drawnAt > 0");
+
+    for (int[] v : VIEWPORTS) {
+      int width = v[0];
+      int height = v[1];
+      viewport(width, height);
+      String name = width + "x" + height;
+      // Let the layout and the overlay's redraw at the new size settle.
+      Thread.sleep(500);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> fit = (Map<String, Object>) js("""
+          const o = document.querySelector('threshold-overlay');
+          const views = o.shadowRoot.querySelector('.views');
+          window.scrollTo(0, views.getBoundingClientRect().top + window.scrollY - 64);
+          const slider = o.shadowRoot.querySelector('#slider').getBoundingClientRect();
+          const canvas = o.shadowRoot.querySelector('#overlay-canvas').getBoundingClientRect();
+          const wide = [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.right > window.innerWidth + 1;
+          }).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id);
+          return {docWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
+                  sliderHeight: slider.height, sliderTop: slider.top, sliderBottom: slider.bottom,
+                  canvasTop: canvas.top, canvasBottom: canvas.bottom, innerHeight: window.innerHeight,
+                  wide: wide.join(', ')};
+          """);
+      record("layout at %s: document %s px wide, slider %.0f px tall at %.0f..%.0f, overlay "
+          + "%.0f..%.0f of %s px", name, fit.get("docWidth"), num(fit.get("sliderHeight")),
+          num(fit.get("sliderTop")), num(fit.get("sliderBottom")), num(fit.get("canvasTop")),
+          num(fit.get("canvasBottom")), fit.get("innerHeight"));
+      assertThat(((Number) fit.get("docWidth")).intValue())
+          .as("document width at %s (too wide: %s)", name, fit.get("wide"))
+          .isLessThanOrEqualTo(width);
+      assertThat(num(fit.get("sliderHeight"))).as("slider touch target at %s", name)
+          .isGreaterThanOrEqualTo(44);
+      if (width >= 1024) {
+        assertThat(num(fit.get("sliderBottom"))).as("slider in view with the overlay at %s", name)
+            .isLessThanOrEqualTo(num(fit.get("innerHeight")));
+        assertThat(num(fit.get("canvasTop"))).as("overlay below the header at %s", name)
+            .isGreaterThanOrEqualTo(0);
+      }
+      js("window.scrollTo(0, 0)");
+      screenshot("layout-" + name);
+    }
+
+    viewport(1440, 900);
+    assertNoAxeViolations("/ after a segmentation with a mask");
+    open("/model");
+    awaitTrue("return !!document.getElementById('intended-use')");
+    assertNoAxeViolations("/model");
+  }
+
+  @Test
+  void aBrushStrokeChangesAreaAndDiceAsTheServerCountsTheDownloadedMask() throws Exception {
+    // The window's own size: Selenium's mouse does not follow an emulated viewport.
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    openFreshTab("/");
+    uploadAndAwaitOverlayOnly(frame(0));
+    Path truthFile = kvasir.resolve("masks/" + FRAMES.get(0) + ".jpg");
+    upload("truth-upload", truthFile);
+    awaitTrue("return document.getElementById('metric-dice').innerText !== '—'");
+    long areaBefore = pixels(text("metric-area").split("px")[0]);
+    String diceBefore = text("metric-dice");
+
+    SearchContext overlay = driver.findElement(By.cssSelector("threshold-overlay")).getShadowRoot();
+    overlay.findElement(By.cssSelector("#tool-brush")).click();
+    WebElement canvas = overlay.findElement(By.cssSelector("#overlay-canvas"));
+    // A stroke across the top left of the frame, away from the polyp: polyp pixels are added.
+    int w = canvas.getRect().getWidth();
+    int h = canvas.getRect().getHeight();
+    new Actions(driver).moveToElement(canvas, -w / 2 + w / 10, -h / 2 + h / 8).clickAndHold()
+        .moveByOffset(w / 6, 0).moveByOffset(0, h / 10).release().perform();
+    awaitTrue("return document.getElementById('metrics').innerText.includes('corrected by hand')");
+    long areaAfter = pixels(text("metric-area").split("px")[0]);
+    String diceAfter = text("metric-dice");
+    record("brush stroke: area %,d -> %,d px, Dice %s -> %s", areaBefore, areaAfter, diceBefore,
+        diceAfter);
+    assertThat(areaAfter).isGreaterThan(areaBefore);
+    screenshot("10-brush");
+
+    // The downloaded mask is the corrected one, and the page's figures are its figures.
+    clearDownloads();
+    driver.findElement(By.cssSelector("#download-mask")).click();
+    BufferedImage mask = ImageIO.read(awaitDownload("-mask.png").toFile());
+    assertThat(white(mask)).isEqualTo(areaAfter);
+    BufferedImage truth = ImageIO.read(truthFile.toFile());
+    long both = 0;
+    long truthArea = 0;
+    for (int y = 0; y < mask.getHeight(); y++) {
+      for (int x = 0; x < mask.getWidth(); x++) {
+        int rgb = truth.getRGB(x, y);
+        // The datasets' rule, as the page reads a mask: mean of R, G, B above 128.
+        boolean t = (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3 > 128;
+        boolean m = mask.getRaster().getSample(x, y, 0) == 255;
+        truthArea += t ? 1 : 0;
+        both += t && m ? 1 : 0;
+      }
+    }
+    double dice = 2.0 * both / (areaAfter + truthArea);
+    assertThat(diceAfter).isEqualTo(String.format(Locale.ROOT, "%.3f", dice));
+
+    // Undo takes the stroke back.
+    overlay.findElement(By.cssSelector("#undo")).click();
+    awaitTrue("return !document.getElementById('metrics').innerText.includes('corrected by hand')");
+    assertThat(pixels(text("metric-area").split("px")[0])).isEqualTo(areaBefore);
+    assertThat(text("metric-dice")).isEqualTo(diceBefore);
+    clearDownloads();
+  }
+
+  @Test
+  void theSliderRedrawsA4kFrameWithinAFrameBudget() throws Exception {
+    viewport(1440, 900);
+    BufferedImage small = ImageIO.read(frame(1).toFile());
+    BufferedImage large = new BufferedImage(3840, 2160, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = large.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(small, 0, 0, 3840, 2160, null);
+    g.dispose();
+    Path file = OUT.resolve("frame-3840x2160.jpg");
+    ImageIO.write(large, "jpg", file.toFile());
+    openFreshTab("/");
+    upload("image-upload", file);
+    awaitTrue("const o = document.querySelector('threshold-overlay');"
+        + "return !!o && o.drawnAt > 0 && o.imageWidth === 3840", Duration.ofSeconds(120));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> slide = (Map<String, Object>) js("""
+        const o = document.querySelector('threshold-overlay');
+        const s = o.shadowRoot.querySelector('#slider');
+        const times = [];
+        for (let k = 0; k < 40; k++) {
+          s.value = (0.05 + 0.9 * (k % 20) / 19).toFixed(2);
+          s.dispatchEvent(new Event('input', {bubbles: true}));
+          times.push(o.lastRedrawMs);
+        }
+        times.sort((a, b) => a - b);
+        const c = o.shadowRoot.querySelector('#overlay-canvas');
+        return {median: times[20], max: times[39], width: c.width, height: c.height};
+        """);
+    record("slider redraw of a 3840x2160 frame drawn at %sx%s: median %.2f ms, max %.2f ms over "
+        + "40 movements", slide.get("width"), slide.get("height"), num(slide.get("median")),
+        num(slide.get("max")));
+    assertThat(num(slide.get("median"))).as("median redraw ms, 3840x2160").isLessThan(16);
+  }
+
+  private void viewport(int width, int height) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+        "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  private void assertNoAxeViolations(String where) {
+    Results results = new AxeBuilder().analyze(driver);
+    List<Rule> violations = results.getViolations();
+    String found = violations.stream().map(r -> r.getId() + " (" + r.getImpact() + "): "
+        + r.getHelp() + " — " + r.getNodes().stream().limit(3)
+            .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining("; ")))
+        .collect(Collectors.joining("\n"));
+    record("axe-core on %s: %d violations%s", where, violations.size(),
+        violations.isEmpty() ? "" : "\n" + found);
+    assertThat(violations).as("axe-core violations on %s:\n%s", where, found).isEmpty();
+  }
+}
