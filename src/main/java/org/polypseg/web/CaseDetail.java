@@ -21,6 +21,7 @@ import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
 import org.polypseg.image.Masks;
+import org.polypseg.report.ReportRequest;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.segment.SegmentationImages;
@@ -129,7 +130,18 @@ public class CaseDetail extends Div {
     label = new TextField("Case label");
     label.setValue(imageCase.label());
     label.setValueChangeMode(ValueChangeMode.LAZY);
+    label.setValueChangeTimeout(300);
+    label.setManualValidation(true);
     label.addValueChangeListener(e -> {
+      // Said in the field as it is typed, not only when a report is asked for.
+      int length = e.getValue().strip().length();
+      if (length > ReportRequest.MAX_CASE_LABEL) {
+        label.setInvalid(true);
+        label.setErrorMessage("At most " + ReportRequest.MAX_CASE_LABEL + " characters ("
+            + length + " now); the reports keep the last label that fitted");
+        return;
+      }
+      label.setInvalid(false);
       imageCase.setLabel(e.getValue());
       onChange.run();
     });

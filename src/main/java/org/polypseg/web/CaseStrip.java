@@ -5,7 +5,9 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.polypseg.segment.SegmentationImages;
@@ -13,6 +15,9 @@ import org.polypseg.segment.SegmentationImages;
 /**
  * The strip of uploaded images: a thumbnail and status for each; a click selects one, its × (or
  * Delete on the focused card) removes it, failed ones included.
+ *
+ * <p>A listbox for the keyboard: one Tab stop (the selected card; the others have tabindex -1),
+ * the arrow keys, Home and End move the selection and the focus.
  */
 public class CaseStrip extends Div {
 
@@ -37,7 +42,7 @@ public class CaseStrip extends Div {
       card = new Div();
       card.addClassName("case-card");
       card.getElement().setAttribute("role", "option");
-      card.getElement().setAttribute("tabindex", "0");
+      card.getElement().setAttribute("tabindex", cards.isEmpty() ? "0" : "-1");
       card.getElement().setAttribute("data-file", c.fileName());
       card.getElement().setAttribute("aria-keyshortcuts", "Delete");
       card.addClickListener(e -> onSelect.accept(c));
@@ -45,6 +50,12 @@ public class CaseStrip extends Div {
           .setFilter("event.key === 'Enter' || event.key === ' '");
       card.getElement().addEventListener("keydown", e -> onRemove.accept(c))
           .setFilter("event.key === 'Delete'");
+      card.getElement().addEventListener("keydown", e -> move(c, e.getEventData()
+              .get("event.key").asString()))
+          .addEventData("event.key")
+          .setFilter("['ArrowLeft','ArrowRight','ArrowUp','ArrowDown','Home','End']"
+              + ".includes(event.key)")
+          .preventDefault();
       cards.put(c, card);
       add(card);
     }
@@ -66,8 +77,9 @@ public class CaseStrip extends Div {
         status.setText("Not usable");
       }
       case DONE -> {
+        // No alt text: the card's name follows; a screen reader would read it twice.
         picture.add(new Image(Downloads.inlinePng("thumbnail.png",
-            () -> SegmentationImages.thumbnail(c.image(), 160)), c.fileName()));
+            () -> SegmentationImages.thumbnail(c.image(), 160)), ""));
         status.setText(areaText(c));
       }
     }
@@ -83,6 +95,32 @@ public class CaseStrip extends Div {
     remove.getElement().addEventListener("click", e -> onRemove.accept(c)).stopPropagation();
     card.add(remove, picture, name, status);
     statuses.put(c, status);
+  }
+
+  /** The arrow keys, Home and End on the card of {@code from}: select and focus another card. */
+  private void move(ImageCase from, String key) {
+    List<ImageCase> order = new ArrayList<>(cards.keySet());
+    int i = order.indexOf(from);
+    if (i < 0) {
+      return;
+    }
+    int next = switch (key) {
+      case "ArrowLeft", "ArrowUp" -> Math.max(0, i - 1);
+      case "ArrowRight", "ArrowDown" -> Math.min(order.size() - 1, i + 1);
+      case "Home" -> 0;
+      default -> order.size() - 1;
+    };
+    ImageCase target = order.get(next);
+    onSelect.accept(target);
+    focus(target);
+  }
+
+  /** Scrolls the strip so that the card of {@code c} is in view. */
+  public void reveal(ImageCase c) {
+    Div card = cards.get(c);
+    if (card != null) {
+      card.getElement().executeJs("this.scrollIntoView({block: 'nearest', inline: 'nearest'})");
+    }
   }
 
   /** Takes the card of {@code c} away. */
@@ -119,14 +157,23 @@ public class CaseStrip extends Div {
 
   /** Marks {@code selected} as the current card. */
   public void select(ImageCase selected) {
-    cards.forEach((c, card) -> {
-      card.getElement().setAttribute("aria-selected", Boolean.toString(c == selected));
-      card.setClassName("selected", c == selected);
-    });
+    boolean any = cards.containsKey(selected);
+    boolean first = true;
+    for (Map.Entry<ImageCase, Div> e : cards.entrySet()) {
+      boolean on = e.getKey() == selected;
+      Div card = e.getValue();
+      card.getElement().setAttribute("aria-selected", Boolean.toString(on));
+      card.setClassName("selected", on);
+      // One Tab stop: the selected card, or the first when none is.
+      card.getElement().setAttribute("tabindex", on || (!any && first) ? "0" : "-1");
+      first = false;
+    }
   }
 
   private static String areaText(ImageCase c) {
-    return String.format(java.util.Locale.ROOT, "%.1f %% polyp", 100 * c.analysis().areaFraction());
+    // The share of the image's pixels, not a confidence: say so.
+    return String.format(java.util.Locale.ROOT, "polyp: %.1f %% of image",
+        100 * c.analysis().areaFraction());
   }
 
   /** The card's status as the page's styles and tests read it, or null without a card. */

@@ -90,6 +90,8 @@ public class SegmentView extends Div implements TabWork.Viewer {
   private volatile UiContext ui;
   private volatile TabWork work;
   private CaseDetail detail;
+  // The first image of the latest drop, to select when segmented; null when none is waiting.
+  private ImageCase showWhenDone;
   private Boolean unsavedInBrowser;
 
   public SegmentView(SegmentationJobs jobs, ReportService reports, PolypSegProperties properties,
@@ -121,6 +123,8 @@ public class SegmentView extends Div implements TabWork.Viewer {
         + (e.getReason() == null ? "connection lost" : e.getReason().getMessage()) + ")"));
     upload.addAllFinishedListener(e -> upload.clearFileList());
     upload.setWidthFull();
+    // One file at a time: they arrive, and go into the strip, in the order they were chosen.
+    upload.getElement().setProperty("maxConcurrentUploads", 1);
 
     ProgressBar bar = new ProgressBar();
     bar.setIndeterminate(true);
@@ -399,9 +403,16 @@ public class SegmentView extends Div implements TabWork.Viewer {
   public void caseAdded(ImageCase c) {
     ui.access(() -> {
       strip.update(c);
+      strip.reveal(c);
       ImageCase selected = work.selected();
+      boolean batchStart = work.cases().stream()
+          .noneMatch(o -> o != c && o.status() == ImageCase.Status.SEGMENTING);
       if (selected == null || selected.status() == ImageCase.Status.FAILED) {
         select(c);
+      } else if (batchStart) {
+        // The first image of a new drop is shown once it is segmented (a failed one is not:
+        // its notification says why, and the image on screen stays).
+        showWhenDone = c;
       }
       updateQueue();
       updatePageActions();
@@ -424,7 +435,14 @@ public class SegmentView extends Div implements TabWork.Viewer {
       return; // removed while it was segmented
     }
     strip.update(c);
-    if (c == work.selected()) {
+    boolean show = c == showWhenDone && c.isDone() && c != work.selected();
+    if (c == showWhenDone) {
+      showWhenDone = null;
+    }
+    if (show) {
+      select(c);
+      strip.reveal(c);
+    } else if (c == work.selected()) {
       showDetail();
     }
     updateQueue();
