@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.polypseg.segment.ImageFigures;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
@@ -157,6 +158,28 @@ public final class ImageCase {
 
   public boolean isDone() {
     return status == Status.DONE;
+  }
+
+  /**
+   * True when the mask was corrected by hand. Always false for now: the page's mask-correction
+   * brush, which will keep the corrected mask here, is not there yet; the figures' "corrected"
+   * column and the reports read it from this method.
+   */
+  public boolean corrected() {
+    return false;
+  }
+
+  /**
+   * This image's row of the figures downloads: its figures at the settled threshold when
+   * segmented, its error when it failed, null while it is still being segmented.
+   */
+  public ImageFigures figures() {
+    return switch (status) {
+      case DONE -> ImageFigures.of(fileName, image.getWidth(), image.getHeight(), analysis,
+          corrected());
+      case FAILED -> ImageFigures.failed(fileName, error);
+      case SEGMENTING -> null;
+    };
   }
 
   /** Records the segmentation and reads it at the current threshold. */

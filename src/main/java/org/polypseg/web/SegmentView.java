@@ -86,6 +86,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
   private final Span batchText = new Span();
   private final Button pick = new Button("Choose images…", VaadinIcon.UPLOAD.create());
   private final ClearAll clearAll = new ClearAll(this::clearAll);
+  private final FiguresDownloads figures;
   private volatile UiContext ui;
   private volatile TabWork work;
   private CaseDetail detail;
@@ -135,10 +136,12 @@ public class SegmentView extends Div implements TabWork.Viewer {
     batchReports.setAlignItems(FlexComponent.Alignment.CENTER);
     batchReports.setVisible(false);
 
+    figures = new FiguresDownloads(this::cases, () -> ui, accounting);
+
     detailHolder.addClassName("detail-holder");
     videoHolder.addClassName("video-holder");
     videoHolder.setId("videos");
-    add(upload, queue, videoHolder, clearAll, strip, batchReports, detailHolder);
+    add(upload, queue, videoHolder, clearAll, strip, batchReports, figures, detailHolder);
   }
 
   @Override
@@ -479,6 +482,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
 
   private void updatePageActions() {
     clearAll.update(work.cases().size(), videoPanels.size());
+    figures.update();
   }
 
   /** Tells the browser whether to ask before the tab is left; only when that changes. */
@@ -497,6 +501,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
 
   /** Batch report buttons, once two or more images are segmented. */
   private void updateBatchReports() {
+    figures.update();
     long done = work.cases().stream().filter(ImageCase::isDone).count();
     if (done < 2) {
       batchReports.setVisible(false);
@@ -581,6 +586,10 @@ public class SegmentView extends Div implements TabWork.Viewer {
     Anchor docx = Downloads.button(text + " Word", handler.apply(ReportFormat.DOCX));
     docx.setId(id + "-docx");
     return new Anchor[] {pdf, docx};
+  }
+
+  FiguresDownloads figures() {
+    return figures;
   }
 
   boolean batchReportsVisible() {
