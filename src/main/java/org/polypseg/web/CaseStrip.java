@@ -67,7 +67,7 @@ public class CaseStrip extends Div {
       }
       case DONE -> {
         picture.add(new Image(Downloads.inlinePng("thumbnail.png",
-            () -> SegmentationImages.thumbnail(c.image(), 160)), c.fileName()));
+            () -> SegmentationImages.thumbnail(c.displayImage(), 160)), c.fileName()));
         status.setText(areaText(c));
       }
     }

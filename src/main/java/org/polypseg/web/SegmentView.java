@@ -539,6 +539,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
     }
     detail = new CaseDetail(shown, ui, jobs.limits(), accounting, () -> remove(shown));
     detail.onChange(this::updateUnsaved);
+    detail.redactionScope(this::cases, redacted -> redacted.forEach(strip::update));
     if (shown.isDone()) {
       detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(shown));
       ReportDownloads downloads = new ReportDownloads(reports, ui, accounting,
