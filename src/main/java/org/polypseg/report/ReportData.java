@@ -58,9 +58,10 @@ record ReportData(ReportRequest request, List<Entry> entries, Summary summary,
     for (ReportItem item : request.items()) {
       ThresholdAnalysis analysis =
           SegmentationService.analyze(item.segmentation(), item.threshold(), item.truth());
-      Picture original = Picture.photo(item.image());
-      Picture overlay = Picture.photo(OverlayRenderer.render(
-          item.image(), item.segmentation(), item.threshold(), item.truth()));
+      // Burned-in text blanked in both pictures, over the tint and outlines too.
+      Picture original = Picture.photo(item.redaction().apply(item.image()));
+      Picture overlay = Picture.photo(item.redaction().apply(OverlayRenderer.render(
+          item.image(), item.segmentation(), item.threshold(), item.truth())));
       entries.add(new Entry(number++, item, analysis, original, overlay));
       models.add(item.segmentation().model());
     }

@@ -1,6 +1,7 @@
 package org.polypseg.report;
 
 import java.awt.image.BufferedImage;
+import org.polypseg.image.Redaction;
 import org.polypseg.segment.Segmentation;
 
 /**
@@ -12,12 +13,23 @@ import org.polypseg.segment.Segmentation;
  * @param threshold a pixel is polyp when its probability is &gt;= this, 0..1
  * @param truth ground-truth mask (true = polyp) at the image's size, or null when none was given;
  *     with one the report shows Dice and IoU and outlines the truth on the overlay
+ * @param redaction boxes blanked black in the report's pictures of the image (burned-in text);
+ *     the figures are the segmentation's, made from the whole image
  */
-public record ReportItem(
-    String name, BufferedImage image, Segmentation segmentation, double threshold, boolean[] truth) {
+public record ReportItem(String name, BufferedImage image, Segmentation segmentation,
+    double threshold, boolean[] truth, Redaction redaction) {
+
+  /** An item with nothing redacted. */
+  public ReportItem(String name, BufferedImage image, Segmentation segmentation, double threshold,
+      boolean[] truth) {
+    this(name, image, segmentation, threshold, truth, Redaction.NONE);
+  }
 
   /** @throws IllegalArgumentException when the parts differ in size or the threshold is not 0..1 */
   public ReportItem {
+    if (redaction == null) {
+      redaction = Redaction.NONE;
+    }
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a report item needs the image's name");
     }
@@ -33,5 +45,6 @@ public record ReportItem(
       throw new IllegalArgumentException(
           name + ": threshold " + threshold + " is outside 0..1");
     }
+    redaction.checkedFor(image.getWidth(), image.getHeight());
   }
 }

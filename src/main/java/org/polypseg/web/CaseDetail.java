@@ -16,12 +16,15 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.Locale;
 import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.image.Images;
 import org.polypseg.image.Masks;
 import org.polypseg.report.ReportRequest;
+import org.polypseg.image.Redaction;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.segment.SegmentationImages;
@@ -45,6 +48,9 @@ public class CaseDetail extends Div {
   private Span truthName;
   private TextField label;
   private Button removeTruth;
+  private Button redact;
+  private Supplier<List<ImageCase>> allCases = List::of;
+  private Consumer<List<ImageCase>> onRedacted = changed -> {};
 
   /** @param onRemove takes this image off the page ("Remove image") */
   public CaseDetail(ImageCase imageCase, UiContext ui, ImageLimits limits,
@@ -117,7 +123,6 @@ public class CaseDetail extends Div {
 
   private void showResult(long maxFileBytes) {
     Segmentation s = imageCase.segmentation();
-    BufferedImage image = imageCase.image();
     String stem = safe(imageCase.fileName());
 
     H2 title = new H2(imageCase.fileName());
@@ -151,15 +156,13 @@ public class CaseDetail extends Div {
 
     List<String> tag = List.of(imageCase.uploadTag());
     Anchor overlayPng = Downloads.button("Overlay PNG", accounting.audited(AuditAction.DOWNLOAD,
-        tag, "overlay.png", Downloads.png(stem + "-overlay.png",
-            () -> SegmentationImages.overlay(image, s, imageCase.threshold(), imageCase.edits(),
-                imageCase.truth()))));
+        tag, "overlay.png", Downloads.png(stem + "-overlay.png", imageCase::overlayPicture)));
     overlayPng.setId("download-overlay");
     Anchor maskPng = Downloads.button("Mask PNG", accounting.audited(AuditAction.DOWNLOAD,
         tag, "mask.png", Downloads.png(stem + "-mask.png",
             () -> SegmentationImages.maskImage(s, imageCase.threshold(), imageCase.edits()))));
     maskPng.setId("download-mask");
-    actions.add(overlayPng, maskPng, removeButton());
+    actions.add(overlayPng, maskPng, redactButton(), removeButton());
     actions.addClassName("case-actions");
     actions.setAlignItems(FlexComponent.Alignment.END);
     HorizontalLayout header = new HorizontalLayout(heading, label, actions);
@@ -212,6 +215,57 @@ public class CaseDetail extends Div {
     add(header, viewer, lower);
     showTruth();
     metrics.show(imageCase);
+  }
+
+  /**
+   * The page's other images, for "apply to all images of this size", and who hears which images
+   * got new redaction boxes (their pictures change).
+   */
+  void redactionScope(Supplier<List<ImageCase>> cases, Consumer<List<ImageCase>> redacted) {
+    this.allCases = cases;
+    this.onRedacted = redacted;
+  }
+
+  /** "Redact text…": opens the redaction editor on this image. */
+  private Button redactButton() {
+    redact = new Button(VaadinIcon.EYE_SLASH.create(), e -> openRedaction());
+    redact.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    redact.setId("redact");
+    showRedactionState();
+    return redact;
+  }
+
+  RedactionDialog openRedaction() {
+    int w = imageCase.image().getWidth();
+    int h = imageCase.image().getHeight();
+    List<ImageCase> sameSize = allCases.get().stream()
+        .filter(c -> c != imageCase && c.isDone() && c.image().getWidth() == w
+            && c.image().getHeight() == h)
+        .toList();
+    RedactionDialog dialog = new RedactionDialog(imageCase, sameSize, this::applyRedaction);
+    dialog.open();
+    return dialog;
+  }
+
+  private void applyRedaction(Redaction boxes, List<ImageCase> cases) {
+    for (ImageCase c : cases) {
+      c.setRedaction(boxes);
+    }
+    showRedactionState();
+    // New sources: the viewer reloads its pictures when their URLs change.
+    String stem = safe(imageCase.fileName());
+    overlay.setSources(Downloads.inlinePngBytes(stem + ".png", imageCase::displayPng),
+        Downloads.inlinePngBytes(stem + "-probability.png", imageCase::probabilityPng));
+    onRedacted.accept(cases);
+    onChange.run();
+  }
+
+  private void showRedactionState() {
+    int boxes = imageCase.redaction().boxes().size();
+    redact.setText(!imageCase.redactionConfirmed() ? "Redact text…"
+        : boxes == 0 ? "Redact text… (none)" : "Redacted (" + boxes + ")…");
+    redact.getElement().setAttribute("title", "Blank burned-in patient text in the image shown, "
+        + "the overlay PNG and the reports");
   }
 
   /** "Remove image": takes this image, whatever its state, off the page. */

@@ -79,7 +79,7 @@ public class CaseStrip extends Div {
       case DONE -> {
         // No alt text: the card's name follows; a screen reader would read it twice.
         picture.add(new Image(Downloads.inlinePng("thumbnail.png",
-            () -> SegmentationImages.thumbnail(c.image(), 160)), ""));
+            () -> SegmentationImages.thumbnail(c.displayImage(), 160)), ""));
         status.setText(areaText(c));
       }
     }

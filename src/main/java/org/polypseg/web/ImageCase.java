@@ -5,6 +5,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.polypseg.segment.MaskEdits;
+import org.polypseg.image.BurnedInText;
+import org.polypseg.image.Redaction;
+import org.polypseg.segment.ImageFigures;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
@@ -48,6 +51,9 @@ public final class ImageCase {
   private MaskEdits edits;
   private String label;
   private CompletableFuture<byte[]> displayPng;
+  private Redaction redaction = Redaction.NONE;
+  private boolean redactionConfirmed;
+  private Redaction proposedRedaction;
   private CompletableFuture<byte[]> probabilityPng;
   // Bumped by every change a report would show; "unsaved" is a change since the last report.
   private int revision;
@@ -145,8 +151,9 @@ public final class ImageCase {
   }
 
   /**
-   * The decoded image as PNG: what the browser shows (TIFF becomes viewable, and the browser sees
-   * exactly the pixels the model saw). Waits for the encoding when it is still under way.
+   * The decoded image as PNG, redacted ({@link #displayImage}): what the browser shows (TIFF
+   * becomes viewable, and the browser sees the pixels the model saw, but for the redaction boxes).
+   * Waits for the encoding when it is still under way.
    */
   public byte[] displayPng() {
     return displayPng.join();
@@ -159,6 +166,74 @@ public final class ImageCase {
 
   public boolean isDone() {
     return status == Status.DONE;
+  }
+
+
+  /**
+   * This image's row of the figures downloads: its figures at the settled threshold when
+   * segmented, its error when it failed, null while it is still being segmented.
+   */
+  public ImageFigures figures() {
+    return switch (status) {
+      case DONE -> ImageFigures.of(fileName, image.getWidth(), image.getHeight(), analysis,
+          corrected());
+      case FAILED -> ImageFigures.failed(fileName, error);
+      case SEGMENTING -> null;
+    };
+  }
+
+  /** The boxes blanked in every picture of this image; none until the user applies some. */
+  public Redaction redaction() {
+    return redaction;
+  }
+
+  /** True once the user applied boxes (or none) in the redaction editor. */
+  public boolean redactionConfirmed() {
+    return redactionConfirmed;
+  }
+
+  /** The default boxes for this image ({@link BurnedInText}), for the user to confirm. */
+  public Redaction proposedRedaction() {
+    if (proposedRedaction == null) {
+      proposedRedaction = BurnedInText.propose(image);
+    }
+    return proposedRedaction;
+  }
+
+  /**
+   * Blanks {@code boxes} in every picture of this image from now on: the image shown (its PNG is
+   * made again), the overlay, the reports. The model's segmentation, made from the original, and
+   * its figures stay as they are.
+   *
+   * @throws IllegalArgumentException when not segmented yet, or naming a box outside the image
+   */
+  public void setRedaction(Redaction boxes) {
+    if (!isDone()) {
+      throw new IllegalArgumentException(
+          "wait until " + fileName + " is segmented before redacting it");
+    }
+    boxes.checkedFor(image.getWidth(), image.getHeight());
+    redactionConfirmed = true;
+    if (!boxes.equals(redaction)) {
+      redaction = boxes;
+      BufferedImage shown = displayImage();
+      displayPng = CompletableFuture.supplyAsync(() -> SegmentationImages.png(shown));
+      revision++;
+    }
+  }
+
+  /** The image with the redaction boxes black: the picture shown and exported. */
+  public BufferedImage displayImage() {
+    return redaction.apply(image);
+  }
+
+  /**
+   * The overlay PNG's picture: the redacted image with the polyp tinted and outlined at the
+   * threshold, the truth's outline, and the boxes black over all of it.
+   */
+  public BufferedImage overlayPicture() {
+    return redaction.apply(
+        SegmentationImages.overlay(image, segmentation, threshold, edits, truth));
   }
 
   /** Records the segmentation and reads it at the current threshold. */

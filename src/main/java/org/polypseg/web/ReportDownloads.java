@@ -112,6 +112,7 @@ final class ReportDownloads {
   }
 
   static ReportItem item(ImageCase c) {
-    return new ReportItem(c.fileName(), c.image(), c.segmentation(), c.threshold(), c.truth());
+    return new ReportItem(c.fileName(), c.image(), c.segmentation(), c.threshold(), c.truth(),
+        c.redaction());
   }
 }

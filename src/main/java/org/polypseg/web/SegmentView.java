@@ -87,6 +87,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
   private final Span batchText = new Span();
   private final Button pick = new Button("Choose images…", VaadinIcon.UPLOAD.create());
   private final ClearAll clearAll = new ClearAll(this::clearAll);
+  private final FiguresDownloads figures;
   private volatile UiContext ui;
   private volatile TabWork work;
   private CaseDetail detail;
@@ -140,12 +141,14 @@ public class SegmentView extends Div implements TabWork.Viewer {
     batchReports.setAlignItems(FlexComponent.Alignment.CENTER);
     batchReports.setVisible(false);
 
+    figures = new FiguresDownloads(this::cases, () -> ui, accounting);
+
     detailHolder.addClassName("detail-holder");
     videoHolder.addClassName("video-holder");
     videoHolder.setId("videos");
     H1 pageTitle = new H1("Segment colonoscopy frames");
     pageTitle.addClassName("page-title");
-    add(pageTitle, upload, queue, videoHolder, clearAll, strip, batchReports, detailHolder);
+    add(pageTitle, upload, queue, videoHolder, clearAll, strip, batchReports, figures, detailHolder);
   }
 
   @Override
@@ -500,6 +503,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
 
   private void updatePageActions() {
     clearAll.update(work.cases().size(), videoPanels.size());
+    figures.update();
   }
 
   /** Tells the browser whether to ask before the tab is left; only when that changes. */
@@ -518,6 +522,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
 
   /** Batch report buttons, once two or more images are segmented. */
   private void updateBatchReports() {
+    figures.update();
     long done = work.cases().stream().filter(ImageCase::isDone).count();
     if (done < 2) {
       batchReports.setVisible(false);
@@ -555,6 +560,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
     }
     detail = new CaseDetail(shown, ui, jobs.limits(), accounting, () -> remove(shown));
     detail.onChange(this::updateUnsaved);
+    detail.redactionScope(this::cases, redacted -> redacted.forEach(strip::update));
     if (shown.isDone()) {
       detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(shown));
       detail.onApplyToAll(this::applyThresholdToAll);
@@ -621,6 +627,10 @@ public class SegmentView extends Div implements TabWork.Viewer {
     Anchor docx = Downloads.button(text + " Word", handler.apply(ReportFormat.DOCX));
     docx.setId(id + "-docx");
     return new Anchor[] {pdf, docx};
+  }
+
+  FiguresDownloads figures() {
+    return figures;
   }
 
   boolean batchReportsVisible() {

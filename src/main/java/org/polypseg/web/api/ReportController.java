@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.polypseg.image.Redaction;
 import org.polypseg.report.ReportException;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportItem;
@@ -81,11 +82,17 @@ public class ReportController {
       @Parameter(description = "Threshold in 0..1; a pixel is polyp when its probability is >= it")
           @RequestParam(name = "threshold", defaultValue = "0.5") double threshold,
       @Parameter(description = "Optional case label printed on the report (no patient data)")
-          @RequestParam(name = "case", required = false) String caseLabel)
+          @RequestParam(name = "case", required = false) String caseLabel,
+      @Parameter(description = "Optional boxes to blank black in every picture of every image "
+          + "(burned-in patient text): x,y,w,h in pixels, boxes separated by ';', e.g. "
+          + "0,76,200,306;0,370,206,176. Each must lie inside each image; the figures are "
+          + "those of the whole image.")
+          @RequestParam(name = "redact", required = false) String redact)
       throws IOException {
     ReportFormat reportFormat = parseFormat(format);
     UploadChecks.threshold(threshold);
     String label = checkedLabel(caseLabel);
+    Redaction redaction = parseRedaction(redact);
     if (images.size() > maxFiles) {
       throw new BadUploadException("Too many images",
           images.size() + " images in one request; at most " + maxFiles + " are accepted");
@@ -110,7 +117,14 @@ public class ReportController {
       SegmentationJobs.Segmented segmented = UploadChecks.segmented(outcomes.get(i).join());
       String name = UploadChecks.nameOf(images.get(i), "image");
       boolean[] truth = matcher.truthFor(i, name, segmented.segmentation(), jobs.limits());
-      items.add(new ReportItem(name, segmented.image(), segmented.segmentation(), threshold, truth));
+      try {
+        redaction.checkedFor(segmented.image().getWidth(), segmented.image().getHeight());
+      } catch (IllegalArgumentException e) {
+        throw new BadUploadException("Redaction box outside the image", name + ": "
+            + e.getMessage());
+      }
+      items.add(new ReportItem(name, segmented.image(), segmented.segmentation(), threshold, truth,
+          redaction));
     }
     ReportRequest request = ReportRequest.of(label, items);
     byte[] document;
@@ -131,6 +145,14 @@ public class ReportController {
       return ReportFormat.parse(format);
     } catch (IllegalArgumentException e) {
       throw new BadUploadException("Unknown report format", e.getMessage());
+    }
+  }
+
+  private static Redaction parseRedaction(String redact) {
+    try {
+      return Redaction.parse(redact);
+    } catch (IllegalArgumentException e) {
+      throw new BadUploadException("Unusable redaction", "redact: " + e.getMessage());
     }
   }
 

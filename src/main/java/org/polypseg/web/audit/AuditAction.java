@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** What was done with patient data (or to get at it), as the audit log names it. */
 public enum AuditAction {
-  /** An image segmented (page upload or {@code POST /api/segmentations}). */
+  /**
+   * An image segmented (page upload, {@code POST /api/segmentations} or
+   * {@code /api/segmentations/figures}).
+   */
   SEGMENT("segment"),
   /** A PDF or Word report made (page download or {@code POST /api/reports}). */
   REPORT("report"),
@@ -35,7 +38,9 @@ public enum AuditAction {
   public static Optional<AuditAction> ofApiRequest(HttpServletRequest request) {
     String m = request.getMethod().toUpperCase(Locale.ROOT);
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (m.equals("POST") && path.equals("/api/segmentations")) {
+    // Segmented too: the figures of several images as CSV or JSON.
+    if (m.equals("POST") && (path.equals("/api/segmentations")
+        || path.equals("/api/segmentations/figures"))) {
       return Optional.of(SEGMENT);
     }
     if (m.equals("POST") && path.equals("/api/reports")) {

@@ -1,0 +1,108 @@
+package org.polypseg.web;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.polypseg.segment.FiguresExport;
+import org.polypseg.segment.ImageFigures;
+import org.polypseg.web.audit.Actor;
+import org.polypseg.web.audit.AuditAction;
+import org.polypseg.web.audit.AuditLog;
+
+/**
+ * "Figures CSV" and "Figures JSON": the per-image figures of the tab ({@link FiguresExport}), one
+ * row per image in upload order, each at its own settled threshold; failed images are rows with
+ * their error, images still being segmented are left out. Shown once there is an image; disabled
+ * until one is segmented. Each download is written to the audit log.
+ */
+final class FiguresDownloads extends HorizontalLayout {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
+
+  private final Supplier<List<ImageCase>> cases;
+  private final Supplier<UiContext> ui;
+  private final PageAccounting accounting;
+  private final Span text = new Span();
+  private final Anchor csv;
+  private final Anchor json;
+  private final DownloadHandler csvDownload = handler("csv", FiguresExport.CSV_MEDIA_TYPE);
+  private final DownloadHandler jsonDownload = handler("json", FiguresExport.JSON_MEDIA_TYPE);
+
+  /** @param ui the page's context, read when a download is asked for */
+  FiguresDownloads(Supplier<List<ImageCase>> cases, Supplier<UiContext> ui,
+      PageAccounting accounting) {
+    this.cases = cases;
+    this.ui = ui;
+    this.accounting = accounting;
+    csv = Downloads.button("Figures CSV", csvDownload);
+    csv.setId("figures-csv");
+    json = Downloads.button("Figures JSON", jsonDownload);
+    json.setId("figures-json");
+    addClassName("figures-downloads");
+    setId("figures-downloads");
+    setAlignItems(FlexComponent.Alignment.CENTER);
+    add(text, csv, json);
+    setVisible(false);
+  }
+
+  /** Shows the buttons once there is an image, enabled once one is segmented. */
+  void update() {
+    List<ImageCase> all = cases.get();
+    long done = all.stream().filter(ImageCase::isDone).count();
+    setVisible(!all.isEmpty());
+    boolean any = done > 0;
+    for (Anchor anchor : List.of(csv, json)) {
+      // A disabled anchor loses its href: nothing to click until there is something to export.
+      anchor.setEnabled(any);
+    }
+    text.setText(any ? "Figures of every image, one row each:"
+        : "Figures: nothing to export until an image is segmented");
+  }
+
+  /** What "Figures CSV" (true) or "Figures JSON" sends. */
+  DownloadHandler download(boolean csv) {
+    return csv ? csvDownload : jsonDownload;
+  }
+
+  boolean enabled() {
+    return csv.isEnabled();
+  }
+
+  /** The rows a download would hold now: segmented and failed images, in upload order. */
+  List<ImageFigures> rows() {
+    return cases.get().stream().map(ImageCase::figures).filter(Objects::nonNull).toList();
+  }
+
+  private DownloadHandler handler(String extension, String mediaType) {
+    return event -> {
+      List<ImageCase> all = cases.get();
+      List<ImageFigures> rows = rows();
+      AuditLog.Entry audit = accounting.begin(AuditAction.DOWNLOAD, Actor.current())
+          .uploads(all.stream().filter(c -> c.isDone() || c.status() == ImageCase.Status.FAILED)
+              .map(ImageCase::uploadTag).toList())
+          .item("figures." + extension);
+      if (rows.stream().allMatch(r -> r.error() != null)) {
+        // A button pressed as the last segmented image was removed: say so, send no empty file.
+        audit.end("rejected");
+        ui.get().error("Nothing to export yet: no image on the page is segmented");
+        event.getResponse().setStatus(409);
+        return;
+      }
+      byte[] body = (extension.equals("csv") ? FiguresExport.csv(rows) : FiguresExport.json(rows))
+          .getBytes(StandardCharsets.UTF_8);
+      audit.end("ok");
+      event.setFileName("polypseg-figures-" + LocalDateTime.now().format(STAMP) + "." + extension);
+      event.setContentType(mediaType + "; charset=UTF-8");
+      event.setContentLength(body.length);
+      event.getOutputStream().write(body);
+    };
+  }
+}

@@ -1,0 +1,145 @@
+package org.polypseg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.polypseg.image.Images;
+import org.polypseg.report.ReportService;
+import org.polypseg.report.ReportTemplates;
+import org.polypseg.segment.PolypSegProperties;
+import org.polypseg.segment.ThresholdAnalysis;
+import org.polypseg.web.WebTestData.RecordingContext;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The page's "Figures CSV" and "Figures JSON": what a researcher downloads matches the page. */
+class FiguresDownloadsTest {
+
+  private final SegmentationJobs jobs = new SegmentationJobs(WebTestData.colourSegmenter());
+  private final UI ui = new UI();
+  private final RecordingContext context = new RecordingContext(ui);
+  private final ReportService reports = new ReportService(ReportTemplates.defaults(), null);
+  private SegmentView view;
+
+  @BeforeEach
+  void setUp() {
+    UI.setCurrent(ui);
+    view = new SegmentView(jobs, reports,
+        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
+        WebTestData.videoJobs(), WebTestData.clipReports(reports), PageAccounting.off());
+    view.useContext(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    jobs.close();
+    UI.setCurrent(null);
+  }
+
+  @Test
+  void oneRowPerImageWithThePagesFiguresInCsvAndJson() throws Exception {
+    assertThat(view.figures().isVisible()).as("no buttons on an empty page").isFalse();
+    BufferedImage[] a = WebTestData.pair(320, 240, 1);
+    BufferedImage[] b = WebTestData.pair(200, 160, 2);
+    view.receive("a.png", WebTestData.encode(a[0], "png"));
+    view.receive("notes.png", "not an image".getBytes());
+    view.receive("b, second.png", WebTestData.encode(b[0], "png"));
+    awaitAllSettled();
+    ImageCase first;
+    ImageCase second;
+    synchronized (context) {
+      assertThat(view.figures().isVisible()).isTrue();
+      assertThat(view.figures().enabled()).isTrue();
+      first = view.cases().get(0);
+      second = view.cases().get(2);
+      first.setThreshold(0.7);
+      first.attachTruth("a-mask.png", Images.binaryMask(a[1]), 320, 240);
+    }
+
+    String csv = new String(download(true), StandardCharsets.UTF_8);
+    String[] lines = csv.split("\r\n");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[0]).isEqualTo(
+        "name,width,height,threshold,areaPx,areaPercent,regions,dice,iou,corrected,error");
+    ThresholdAnalysis fa = first.analysis();
+    assertThat(lines[1]).isEqualTo(String.format(java.util.Locale.ROOT,
+        "a.png,320,240,0.7000,%d,%.4f,%d,%.6f,%.6f,false,", fa.areaPx(),
+        fa.areaFraction() * 100, fa.regions().size(), fa.dice(), fa.iou()));
+    assertThat(lines[2]).startsWith("notes.png,,,,,,,,,,").contains("not a recognised image");
+    assertThat(lines[3]).startsWith("\"b, second.png\",200,160,0.5000,"
+        + second.analysis().areaPx() + ",").endsWith(",,,false,");
+
+    JsonNode json = JsonMapper.builder().build().readTree(download(false));
+    assertThat(json).hasSize(3);
+    assertThat(json.get(0).get("threshold").asDouble()).isEqualTo(0.7);
+    assertThat(json.get(0).get("areaPx").asLong()).isEqualTo(fa.areaPx());
+    assertThat(json.get(0).get("dice").asDouble()).isEqualTo(fa.dice());
+    assertThat(json.get(0).get("iou").asDouble()).isEqualTo(fa.iou());
+    assertThat(json.get(1).get("error").asString()).startsWith("notes.png: ");
+    assertThat(json.get(2).get("name").asString()).isEqualTo("b, second.png");
+    assertThat(json.get(2).get("regions").asInt()).isEqualTo(second.analysis().regions().size());
+    assertThat(json.get(2).get("dice").isNull()).isTrue();
+  }
+
+  @Test
+  void withNothingSegmentedTheButtonsAreOffAndADownloadSaysSo() throws Exception {
+    view.receive("notes.png", "not an image".getBytes());
+    awaitAllSettled();
+    synchronized (context) {
+      assertThat(view.figures().isVisible()).isTrue();
+      assertThat(view.figures().enabled()).as("only a failed image").isFalse();
+      context.errors.clear();
+    }
+    VaadinResponse response = mock(VaadinResponse.class);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    when(response.getOutputStream()).thenReturn(body);
+    view.figures().download(true).handleDownloadRequest(
+        new DownloadEvent(mock(VaadinRequest.class), response, null, null));
+    verify(response).setStatus(409);
+    assertThat(body.size()).isZero();
+    assertThat(context.errors).singleElement().asString().contains("Nothing to export");
+    assertThat(view.cases()).hasSize(1);
+  }
+
+  private byte[] download(boolean csv) throws Exception {
+    VaadinResponse response = mock(VaadinResponse.class);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    when(response.getOutputStream()).thenReturn(body);
+    view.figures().download(csv).handleDownloadRequest(
+        new DownloadEvent(mock(VaadinRequest.class), response, null, null));
+    return body.toByteArray();
+  }
+
+  private void awaitAllSettled() {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      synchronized (context) {
+        if (view.cases().stream().noneMatch(c -> c.status() == ImageCase.Status.SEGMENTING)) {
+          return;
+        }
+      }
+      assertThat(System.nanoTime()).as("segmented in time").isLessThan(end);
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
