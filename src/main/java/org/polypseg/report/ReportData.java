@@ -8,6 +8,7 @@ import org.polypseg.model.ModelMetrics;
 import org.polypseg.model.ModelMetrics.TestSetFigures;
 import org.polypseg.segment.ModelSummary;
 import org.polypseg.segment.OverlayRenderer;
+import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
 import org.polypseg.segment.ThresholdAnalysis;
 
@@ -32,9 +33,10 @@ record ReportData(ReportRequest request, List<Entry> entries, Summary summary,
    * @param analysis the segmentation read at the item's threshold
    * @param original the original image, encoded for the document
    * @param overlay the overlay, encoded for the document
+   * @param heatMap the probability heat map, encoded for the document
    */
   record Entry(int number, ReportItem item, ThresholdAnalysis analysis, Picture original,
-      Picture overlay) {
+      Picture overlay, Picture heatMap) {
 
     boolean hasTruth() {
       return item.truth() != null;
@@ -61,7 +63,8 @@ record ReportData(ReportRequest request, List<Entry> entries, Summary summary,
       Picture original = Picture.photo(item.image());
       Picture overlay = Picture.photo(OverlayRenderer.render(
           item.image(), item.segmentation(), item.threshold(), item.truth()));
-      entries.add(new Entry(number++, item, analysis, original, overlay));
+      Picture heatMap = Picture.photo(SegmentationImages.heatMap(item.segmentation()));
+      entries.add(new Entry(number++, item, analysis, original, overlay, heatMap));
       models.add(item.segmentation().model());
     }
     Summary summary = request.isBatch() ? summarise(entries) : null;
@@ -97,6 +100,11 @@ record ReportData(ReportRequest request, List<Entry> entries, Summary summary,
 
   boolean isBatch() {
     return summary != null;
+  }
+
+  /** The files of the batch that could not be analysed. */
+  List<ReportRequest.Failure> failures() {
+    return request.failures();
   }
 
   /** The model that made the first segmentation: the one whose figures the report shows. */
