@@ -23,9 +23,9 @@ final class ClipReportContent {
       List.of("#", "Start", "End", "Length", "Key frame", "Key frame area");
 
   private final ClipReportRequest request;
-  private final PdfTexts texts;
+  private final ReportTexts texts;
 
-  ClipReportContent(ClipReportRequest request, PdfTexts texts) {
+  ClipReportContent(ClipReportRequest request, ReportTexts texts) {
     this.request = request;
     this.texts = texts;
   }
@@ -34,7 +34,7 @@ final class ClipReportContent {
     return request;
   }
 
-  PdfTexts texts() {
+  ReportTexts texts() {
     return texts;
   }
 
@@ -43,7 +43,7 @@ final class ClipReportContent {
     ClipReportRequest r = request;
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"Clip", r.clipName()});
-    rows.add(new String[] {"Created", PdfReportWriter.CREATED.format(r.createdAt())});
+    rows.add(new String[] {"Created", Numbers.dateTime(r.createdAt())});
     rows.add(new String[] {"Duration", time(r.durationSeconds()) + String.format(Locale.ROOT,
         " (%.2f frames/s)", r.framesPerSecond())});
     rows.add(new String[] {"Frames", String.format(Locale.ROOT, "%,d, of which %,d analysed"

@@ -441,8 +441,15 @@ final class DocxTemplate {
 
   private Object resolve(String name) {
     Object node = data;
-    for (String part : name.split("\\.")) {
+    String[] parts = name.split("\\.");
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
       if (node instanceof Map<?, ?> map) {
+        // A map may hold dotted keys (the texts: {{text.heading.findings}}); the longest wins.
+        String rest = String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
+        if (i < parts.length - 1 && map.containsKey(rest)) {
+          return map.get(rest);
+        }
         node = map.get(part);
       } else if (node instanceof List<?> list && isIndex(part)
           && Integer.parseInt(part) < list.size()) {

@@ -1,5 +1,8 @@
 package org.polypseg.report;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How the reports write numbers: the same in Word and PDF, independent of the system locale. */
@@ -7,7 +10,23 @@ final class Numbers {
 
   static final String DASH = "\u2014";
 
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.UK);
+  private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
+
   private Numbers() {}
+
+  /**
+   * A date and time with its zone named, so that a reader elsewhere is not misled:
+   * "2 December 2026, 09:14 (Europe/Berlin, UTC+01:00)"; "… (UTC)" for UTC itself.
+   */
+  static String dateTime(ZonedDateTime t) {
+    String offset = t.getOffset().equals(ZoneOffset.UTC) ? "UTC" : "UTC" + OFFSET.format(t);
+    String zone = t.getZone() instanceof ZoneOffset ? "" : t.getZone().getId();
+    boolean sameName = zone.isEmpty() || zone.equals("UTC") || zone.equals("Z")
+        || zone.equals("Etc/UTC") && offset.equals("UTC");
+    return DATE_TIME.format(t) + " (" + (sameName ? offset : zone + ", " + offset) + ")";
+  }
 
   static String threshold(double t) {
     return String.format(Locale.ROOT, "%.2f", t);

@@ -3,7 +3,6 @@ package org.polypseg.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,18 +30,18 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.polypseg.model.ModelMetrics;
 import org.polypseg.model.ModelMetrics.TestSetFigures;
 import org.polypseg.segment.ModelSummary;
+import org.openpdf.text.pdf.PdfName;
 import org.polypseg.segment.OverlayRenderer;
 import org.polypseg.segment.Region;
 import org.polypseg.segment.ThresholdAnalysis;
 
 /**
  * Writes a report as PDF (OpenPDF): A4, a letterhead and page numbers on every page, the layout in
- * code and every word from the PDF texts template.
+ * code and every word from the texts file through {@link ReportWording} (the Word report's
+ * wording too). The PDF is tagged ({@link PdfTags}): its parts in reading order, the pictures with
+ * alternative text, the page decoration as artifacts.
  */
 final class PdfReportWriter {
-
-  static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx",
-      Locale.ROOT);
 
   private static final float MARGIN_X = 50;
   private static final float MARGIN_TOP = 86;
@@ -58,7 +57,7 @@ final class PdfReportWriter {
   static final Color NOTICE_FILL = new Color(0xFF, 0xF4, 0xE0);
   static final Color NOTICE_EDGE = new Color(0xD9, 0x8A, 0x00);
 
-  private final PdfTexts texts;
+  private final ReportTexts texts;
   private final Color accent;
   private final Font title;
   private final Font h1;
@@ -73,7 +72,7 @@ final class PdfReportWriter {
   private final BaseFont regularFace;
   private final BaseFont boldFace;
 
-  PdfReportWriter(PdfTexts texts) {
+  PdfReportWriter(ReportTexts texts) {
     this.texts = texts;
     this.accent = accent(texts);
     this.regularFace = face(texts, "pdf.font", Fonts.REGULAR);
@@ -91,15 +90,23 @@ final class PdfReportWriter {
     tableHead = new Font(boldFace, 8.5f, Font.NORMAL, Color.WHITE);
   }
 
-  void write(ReportData data, OutputStream out) {
+  /** Language of the shipped texts; a translated texts file sets {@code pdf.language}. */
+  private static final String DEFAULT_LANGUAGE = "en-GB";
+
+  private ReportWording wording;
+  private PdfTags tags;
+
+  void write(ReportData data, ReportWording wording, OutputStream out) {
+    this.wording = wording;
     Document document = new Document(PageSize.A4, MARGIN_X, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM);
     try {
       PdfWriter writer = PdfWriter.getInstance(document, out);
+      String heading = wording.title();
+      String language = texts.setting("pdf.language");
+      tags = new PdfTags(writer, language.isEmpty() ? DEFAULT_LANGUAGE : language, heading);
       writer.setPageEvent(new PageDecoration(data));
-      String heading = data.isBatch()
-          ? texts.get("title.batch", Map.of("count", Integer.toString(data.entries().size())))
-          : texts.get("title.single");
       document.addTitle(heading);
+      document.addSubject(wording.caseLabel());
       document.addCreator("polypseg");
       document.open();
       titleBlock(document, data, heading);
@@ -113,7 +120,7 @@ final class PdfReportWriter {
         image(document, data, entry);
       }
       model(document, data);
-      intendedUse(document);
+      notices(document);
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("PDF layout failed: " + e.getMessage(), e);
@@ -124,17 +131,20 @@ final class PdfReportWriter {
 
   private void titleBlock(Document document, ReportData data, String heading) {
     Paragraph p = new Paragraph(heading, title);
-    p.setSpacingAfter(10);
-    document.add(p);
-    PdfPTable strip = table(new float[] {1.45f, 1.25f, 0.5f, 1.5f});
-    ReportRequest request = data.request();
-    strip.addCell(stripCell(texts.get("label.created"), CREATED.format(request.createdAt())));
-    strip.addCell(stripCell(texts.get("label.case"),
-        request.caseLabel() == null ? texts.get("label.case.none") : request.caseLabel()));
-    strip.addCell(stripCell(texts.get("label.images"), Integer.toString(data.entries().size())));
+    p.setSpacingAfter(4);
+    tags.add(document, keep(p), PdfName.H1);
+    // The case label has a row of its own, the width of the page: a long label wraps between
+    // words instead of being broken inside one in a narrow column.
+    PdfPTable strip = table(new float[] {2.7f, 1.1f, 1.5f});
+    strip.addCell(stripCell(texts.get("label.created"), wording.created()));
+    strip.addCell(stripCell(texts.get("label.images"), wording.imageCount()));
     strip.addCell(stripCell(texts.get("label.model"), data.model().name()));
+    PdfPCell caseCell = stripCell(texts.get("label.case"), wording.caseLabel());
+    caseCell.setColspan(3);
+    caseCell.setBorder(Rectangle.BOTTOM);
+    strip.addCell(caseCell);
     strip.setSpacingAfter(14);
-    document.add(strip);
+    tags.add(document, strip, PdfName.TABLE);
   }
 
   private void summary(Document document, ReportData data) {
@@ -172,32 +182,46 @@ final class PdfReportWriter {
       c.setBorderWidth(0.8f);
       table.addCell(c);
     }
-    Paragraph note = new Paragraph(texts.get("summary.note",
-        Map.of("truthCount", Long.toString(data.truthCount()), "threshold", data.thresholds())),
-        small);
+    Paragraph note = new Paragraph(wording.summaryNote(), small);
     note.setSpacingBefore(4);
-    document.add(keep(heading(texts.get("heading.summary"), h1), table, note));
-    if (s.diceChart() != null) {
-      document.add(keep(chart(s.diceChart()), caption(texts.get("chart.dice"))));
+    tags.add(document, keep(heading(texts.get("heading.summary"), h1), table, note), PdfName.SECT);
+    // Right under the table whose figures they are missing from.
+    if (!data.failures().isEmpty()) {
+      failures(document, data);
     }
-    document.add(keep(chart(s.areaChart()), caption(texts.get("chart.area"))));
+    if (s.diceChart() != null) {
+      tags.add(document, keep(chart(s.diceChart()), caption(texts.get("chart.dice"))),
+          PdfName.FIGURE, texts.get("chart.dice"));
+    }
+    tags.add(document, keep(chart(s.areaChart()), caption(texts.get("chart.area"))),
+        PdfName.FIGURE, texts.get("chart.area"));
+  }
+
+  /** The files of the batch that could not be analysed, with the reason for each. */
+  private void failures(Document document, ReportData data) {
+    PdfPTable table = table(new float[] {1.3f, 2.4f});
+    table.setHeaderRows(1);
+    table.addCell(headCell(texts.get("column.file"), Element.ALIGN_LEFT));
+    table.addCell(headCell(texts.get("column.reason"), Element.ALIGN_LEFT));
+    boolean zebra = false;
+    for (ReportRequest.Failure f : data.failures()) {
+      table.addCell(cell(f.name(), body, Element.ALIGN_LEFT, zebra));
+      table.addCell(cell(f.reason(), body, Element.ALIGN_LEFT, zebra));
+      zebra = !zebra;
+    }
+    Paragraph intro = new Paragraph(texts.get("failed.intro"), body);
+    intro.setSpacingAfter(4);
+    tags.add(document, keep(heading(texts.get("heading.failed"), h2), intro, table), PdfName.SECT);
   }
 
   private void image(Document document, ReportData data, ReportData.Entry e) {
-    ReportItem item = e.item();
     ThresholdAnalysis a = e.analysis();
-    String threshold = Numbers.threshold(item.threshold());
-    String heading = data.isBatch()
-        ? texts.get("heading.image", Map.of("number", Integer.toString(e.number()),
-            "count", Integer.toString(data.entries().size()), "name", item.name()))
-        : texts.get("heading.image.single", Map.of("name", item.name()));
+    String heading = wording.imageHeading(e);
 
-    PdfPTable pictures = table(new float[] {1, 1});
-    pictures.addCell(pictureCell(e.original(), texts.get("caption.original", Map.of(
-        "width", Integer.toString(item.image().getWidth()),
-        "height", Integer.toString(item.image().getHeight())))));
-    pictures.addCell(pictureCell(e.overlay(),
-        texts.get("caption.overlay", Map.of("threshold", threshold))));
+    PdfPTable pictures = table(new float[] {1, 1, 1});
+    pictures.addCell(pictureCell(e.original(), wording.originalCaption(e)));
+    pictures.addCell(pictureCell(e.overlay(), wording.overlayCaption(e)));
+    pictures.addCell(pictureCell(e.heatMap(), texts.get("caption.heatmap")));
     Paragraph legend = new Paragraph();
     legend.add(swatch(OverlayRenderer.CONTOUR));
     legend.add(new Chunk("  " + texts.get("legend.overlay"), small));
@@ -207,25 +231,23 @@ final class PdfReportWriter {
       legend.add(new Chunk("  " + texts.get("legend.truth"), small));
     }
     legend.setSpacingBefore(2);
-    document.add(keep(heading(heading, h1), pictures, legend));
+    // The heading, the three pictures and their legend are one figure to a screen reader, told
+    // by its alternative text.
+    tags.add(document, keep(heading(heading, h1), pictures, legend), PdfName.FIGURE,
+        wording.picturesAlt(e));
 
     PdfPTable findings = table(new float[] {1.1f, 2.6f});
-    row(findings, texts.get("label.threshold"),
-        texts.get("label.threshold.value", Map.of("threshold", threshold)));
-    row(findings, texts.get("label.area"), texts.get("label.area.value",
-        Map.of("areaPx", Numbers.pixels(a.areaPx()), "areaPercent",
-            Numbers.percent(a.areaFraction()))));
+    row(findings, texts.get("label.threshold"), wording.thresholdValue(e));
+    row(findings, texts.get("label.area"), wording.areaValue(e));
     row(findings, texts.get("label.regions"), Integer.toString(a.regions().size()));
-    String none = texts.get("label.truth.none");
-    row(findings, texts.get("label.dice"), a.dice() == null ? none : Numbers.score(a.dice()));
-    row(findings, texts.get("label.iou"), a.iou() == null ? none : Numbers.score(a.iou()));
-    row(findings, texts.get("label.inference"), texts.get("label.inference.value",
-        Map.of("ms", Numbers.millis(item.segmentation().inferenceMs()))));
-    document.add(keep(heading(texts.get("heading.findings"), h2), findings));
+    row(findings, texts.get("label.dice"), wording.diceValue(e));
+    row(findings, texts.get("label.iou"), wording.iouValue(e));
+    row(findings, texts.get("label.inference"), wording.inferenceValue(e));
+    tags.add(document, keep(heading(texts.get("heading.findings"), h2), findings), PdfName.SECT);
 
     if (a.regions().isEmpty()) {
-      document.add(keep(heading(texts.get("heading.regions"), h2),
-          new Paragraph(texts.get("regions.none"), body)));
+      tags.add(document, keep(heading(texts.get("heading.regions"), h2),
+          new Paragraph(texts.get("regions.none"), body)), PdfName.SECT);
     } else {
       PdfPTable regions = table(new float[] {0.35f, 2.2f, 1f, 1.1f});
       regions.setHeaderRows(1);
@@ -243,10 +265,21 @@ final class PdfReportWriter {
       }
       // A long list may run over pages (its head repeats); a short one stays with its heading.
       if (a.regions().size() <= 25) {
-        document.add(keep(heading(texts.get("heading.regions"), h2), regions));
+        tags.add(document, keep(heading(texts.get("heading.regions"), h2), regions), PdfName.SECT);
       } else {
-        document.add(heading(texts.get("heading.regions"), h2));
-        document.add(regions);
+        // The heading stays with the table's first rows: both in one table, the heading as a
+        // row that does not repeat.
+        PdfPTable long_ = table(new float[] {1});
+        long_.setSplitLate(false);
+        PdfPCell head = new PdfPCell(heading(texts.get("heading.regions"), h2));
+        head.setBorder(Rectangle.NO_BORDER);
+        head.setPadding(0);
+        long_.addCell(head);
+        PdfPCell rows = new PdfPCell(regions);
+        rows.setBorder(Rectangle.NO_BORDER);
+        rows.setPadding(0);
+        long_.addCell(rows);
+        tags.add(document, long_, PdfName.SECT);
       }
     }
   }
@@ -259,15 +292,12 @@ final class PdfReportWriter {
       row(t, texts.get("label.model.name"), m.name());
       PdfPCell hash = cell(m.sha256(), mono, Element.ALIGN_LEFT, false);
       row(t, texts.get("label.model.sha256"), hash);
-      row(t, texts.get("label.quantum"), m.qubits() == 0 ? texts.get("label.quantum.none")
-          : texts.get("label.quantum.value", Map.of("qubits", Integer.toString(m.qubits()),
-              "layers", Integer.toString(m.layers()), "backend", m.backend())));
-      row(t, texts.get("label.inputSize"),
-          texts.get("label.inputSize.value", Map.of("size", Integer.toString(m.inputSize()))));
+      row(t, texts.get("label.quantum"), wording.quantum(m));
+      row(t, texts.get("label.inputSize"), wording.inputSize(m));
       t.setSpacingAfter(6);
       parts.add(t);
     }
-    document.add(keep(parts.toArray(Element[]::new)));
+    tags.add(document, keep(parts.toArray(Element[]::new)), PdfName.SECT);
 
     List<Element> validated = new ArrayList<>();
     validated.add(heading(texts.get("heading.validated"), h2));
@@ -296,22 +326,24 @@ final class PdfReportWriter {
       }
       validated.add(t);
       if (metrics.protocol() != null) {
-        Paragraph protocol =
-            new Paragraph(texts.get("validated.protocol", Map.of("protocol", metrics.protocol())),
-                small);
+        Paragraph protocol = new Paragraph(wording.protocol(metrics), small);
         protocol.setSpacingBefore(3);
         validated.add(protocol);
       }
       data.figuresForOtherWeights().ifPresent(sha -> validated.add(notice(
-          texts.get("validated.otherModel", Map.of("sha256", sha)), null)));
+          wording.otherWeights(sha), null)));
     }
-    document.add(keep(validated.toArray(Element[]::new)));
+    tags.add(document, keep(validated.toArray(Element[]::new)), PdfName.SECT);
   }
 
-  private void intendedUse(Document document) {
+  /** Burned-in patient data in the pictures, and the intended use. */
+  private void notices(Document document) {
+    PdfPTable privacy = notice(texts.get("privacy"), texts.get("heading.privacy"));
+    privacy.setSpacingBefore(14);
+    tags.add(document, privacy, PdfName.SECT);
     PdfPTable box = notice(texts.get("intendedUse"), texts.get("heading.intendedUse"));
-    box.setSpacingBefore(14);
-    document.add(box);
+    box.setSpacingBefore(8);
+    tags.add(document, box, PdfName.SECT);
   }
 
   // ---- building blocks --------------------------------------------------------------------
@@ -409,7 +441,7 @@ final class PdfReportWriter {
     cell.setPaddingLeft(0);
     cell.setPaddingRight(6);
     Image image = image(picture);
-    image.scaleToFit(TEXT_WIDTH / 2 - 6, PICTURE_MAX_HEIGHT);
+    image.scaleToFit(TEXT_WIDTH / 3 - 6, PICTURE_MAX_HEIGHT);
     cell.addElement(image);
     cell.addElement(caption(captionText));
     return cell;
@@ -465,7 +497,7 @@ final class PdfReportWriter {
     return r.x() + ", " + r.y() + ", " + r.width() + ", " + r.height();
   }
 
-  static Color accent(PdfTexts texts) {
+  static Color accent(ReportTexts texts) {
     String hex = texts.setting("pdf.accent");
     if (hex.isEmpty()) {
       return new Color(0x1F4E79);
@@ -478,7 +510,7 @@ final class PdfReportWriter {
     }
   }
 
-  private static BaseFont face(PdfTexts texts, String key, BaseFont fallback) {
+  private static BaseFont face(ReportTexts texts, String key, BaseFont fallback) {
     String file = texts.setting(key);
     if (file.isEmpty()) {
       return fallback;
@@ -523,30 +555,37 @@ final class PdfReportWriter {
     }
 
     @Override
+    public void onStartPage(PdfWriter writer, Document document) {
+      tags.pageStarted();
+    }
+
+    @Override
     public void onEndPage(PdfWriter writer, Document document) {
+      tags.pageEnding();
       PdfContentByte cb = writer.getDirectContent();
+      PdfTags.artifact(cb, () -> decorate(writer, cb));
+    }
+
+    private void decorate(PdfWriter writer, PdfContentByte cb) {
       float top = PageSize.A4.getHeight() - 34;
       float left = MARGIN_X;
       float right = PageSize.A4.getWidth() - MARGIN_X;
       float y = top;
       boolean first = true;
-      for (String key : List.of("letterhead.1", "letterhead.2", "letterhead.3")) {
-        String line = texts.setting(key);
-        if (line.isEmpty()) {
-          continue;
-        }
+      for (String line : wording.letterhead()) {
         Font font = first ? new Font(boldFace, 9.5f, Font.NORMAL, accent) : letter;
         ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(line, font), left, y, 0);
         y -= first ? 12 : 10;
         first = false;
       }
-      String caseLabel = data.request().caseLabel() == null
-          ? texts.get("label.case.none") : data.request().caseLabel();
       ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT,
-          new Phrase(texts.get("header.right", Map.of("case", caseLabel)), letterFirst), right,
-          top, 0);
-      ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT,
-          new Phrase(texts.get("label.case") + ": " + caseLabel, letter), right, top - 12, 0);
+          new Phrase(wording.headerRight(), letterFirst), right, top, 0);
+      // A long case label is shortened here, where it would run into the letterhead; the first
+      // page prints it in full.
+      String caseLine = fit(texts.get("label.case") + ": " + wording.caseLabel(), letter,
+          (right - left) * 0.45f);
+      ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(caseLine, letter), right,
+          top - 12, 0);
       cb.saveState();
       cb.setColorStroke(accent);
       cb.setLineWidth(0.8f);
@@ -563,9 +602,21 @@ final class PdfReportWriter {
       Map<String, String> values = new HashMap<>();
       values.put("page", Integer.toString(writer.getPageNumber()));
       values.put("pages", TOTAL);
-      values.put("created", CREATED.format(data.request().createdAt()));
+      values.put("created", wording.created());
       footerText(writer, cb, texts.get("footer.left", values), left, Element.ALIGN_LEFT);
       footerText(writer, cb, texts.get("footer.right", values), right, Element.ALIGN_RIGHT);
+    }
+
+    private String fit(String text, Font font, float width) {
+      BaseFont face = font.getBaseFont();
+      if (face.getWidthPoint(text, font.getSize()) <= width) {
+        return text;
+      }
+      String cut = text;
+      while (cut.length() > 1 && face.getWidthPoint(cut + "\u2026", font.getSize()) > width) {
+        cut = cut.substring(0, cut.length() - 1);
+      }
+      return cut.strip() + "\u2026";
     }
 
     /** Draws a footer text; a {pages} in it becomes a template filled in when the PDF closes. */

@@ -126,8 +126,12 @@ final class ReportCharts {
     marker.setLabelFont(LABEL);
     marker.setLabelPaint(MEAN);
     marker.setLabelBackgroundColor(Color.WHITE);
-    marker.setLabelAnchor(RectangleAnchor.RIGHT);
-    marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+    // The label sits inside the plot at its right edge: above the line, or below it when the
+    // mean is near the top of the axis, where a label above would be cut off.
+    double top = axis.getUpperBound();
+    boolean nearTop = mean > 0.85 * top;
+    marker.setLabelAnchor(nearTop ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
+    marker.setLabelTextAnchor(nearTop ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);
     marker.setLabelOffset(new RectangleInsets(2, 2, 3, 2));
     plot.addRangeMarker(marker);
 

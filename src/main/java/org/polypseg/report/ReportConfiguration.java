@@ -25,7 +25,8 @@ public class ReportConfiguration {
   ReportService reportService(ReportProperties properties,
       @Value("${polypseg.model-dir:models}") Path modelDir) {
     return new ReportService(
-        new ReportTemplates(properties.docxTemplate(), properties.pdfTemplate()), modelDir);
+        new ReportTemplates(properties.docxTemplate(), properties.pdfTemplate()), modelDir,
+        properties.clinic() == null ? ReportProperties.Clinic.NONE : properties.clinic());
   }
 
   @Bean

@@ -8,6 +8,7 @@ import org.polypseg.model.ModelMetrics;
 import org.polypseg.model.ModelMetrics.TestSetFigures;
 import org.polypseg.segment.ModelSummary;
 import org.polypseg.segment.OverlayRenderer;
+import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
 import org.polypseg.segment.ThresholdAnalysis;
 
@@ -32,9 +33,10 @@ record ReportData(ReportRequest request, List<Entry> entries, Summary summary,
    * @param analysis the segmentation read at the item's threshold
    * @param original the original image, encoded for the document
    * @param overlay the overlay, encoded for the document
+   * @param heatMap the probability heat map, encoded for the document
    */
   record Entry(int number, ReportItem item, ThresholdAnalysis analysis, Picture original,
-      Picture overlay) {
+      Picture overlay, Picture heatMap) {
 
     boolean hasTruth() {
       return item.truth() != null;
@@ -57,12 +59,16 @@ record ReportData(ReportRequest request, List<Entry> entries, Summary summary,
     int number = 1;
     for (ReportItem item : request.items()) {
       ThresholdAnalysis analysis =
-          SegmentationService.analyze(item.segmentation(), item.threshold(), item.truth());
-      // Burned-in text blanked in both pictures, over the tint and outlines too.
+          SegmentationService.analyze(item.segmentation(), item.threshold(), item.edits(),
+              item.truth());
+      // Burned-in text blanked in every picture, over the tint and outlines too (the heat map
+      // carries no text, but a box drawn on it shows the reader where the redaction is).
       Picture original = Picture.photo(item.redaction().apply(item.image()));
       Picture overlay = Picture.photo(item.redaction().apply(OverlayRenderer.render(
-          item.image(), item.segmentation(), item.threshold(), item.truth())));
-      entries.add(new Entry(number++, item, analysis, original, overlay));
+          item.image(), item.segmentation(), item.threshold(), item.edits(), item.truth())));
+      Picture heatMap = Picture.photo(
+          item.redaction().apply(SegmentationImages.heatMap(item.segmentation())));
+      entries.add(new Entry(number++, item, analysis, original, overlay, heatMap));
       models.add(item.segmentation().model());
     }
     Summary summary = request.isBatch() ? summarise(entries) : null;
@@ -98,6 +104,11 @@ record ReportData(ReportRequest request, List<Entry> entries, Summary summary,
 
   boolean isBatch() {
     return summary != null;
+  }
+
+  /** The files of the batch that could not be analysed. */
+  List<ReportRequest.Failure> failures() {
+    return request.failures();
   }
 
   /** The model that made the first segmentation: the one whose figures the report shows. */

@@ -2,6 +2,7 @@ package org.polypseg.report;
 
 import java.awt.image.BufferedImage;
 import org.polypseg.image.Redaction;
+import org.polypseg.segment.MaskEdits;
 import org.polypseg.segment.Segmentation;
 
 /**
@@ -15,9 +16,18 @@ import org.polypseg.segment.Segmentation;
  *     with one the report shows Dice and IoU and outlines the truth on the overlay
  * @param redaction boxes blanked black in the report's pictures of the image (burned-in text);
  *     the figures are the segmentation's, made from the whole image
+ * @param edits the user's hand corrections of the mask at {@code threshold}, or null when the
+ *     mask is as predicted; the figures and the overlay are then the corrected mask's, and the
+ *     report says it was corrected by hand
  */
 public record ReportItem(String name, BufferedImage image, Segmentation segmentation,
-    double threshold, boolean[] truth, Redaction redaction) {
+    double threshold, boolean[] truth, Redaction redaction, MaskEdits edits) {
+
+  /** An item whose mask is as predicted. */
+  public ReportItem(String name, BufferedImage image, Segmentation segmentation, double threshold,
+      boolean[] truth, Redaction redaction) {
+    this(name, image, segmentation, threshold, truth, redaction, null);
+  }
 
   /** An item with nothing redacted. */
   public ReportItem(String name, BufferedImage image, Segmentation segmentation, double threshold,
@@ -46,5 +56,14 @@ public record ReportItem(String name, BufferedImage image, Segmentation segmenta
           name + ": threshold " + threshold + " is outside 0..1");
     }
     redaction.checkedFor(image.getWidth(), image.getHeight());
+    if (edits != null
+        && (edits.width() != image.getWidth() || edits.height() != image.getHeight())) {
+      throw new IllegalArgumentException(name + ": the mask's corrections differ in size");
+    }
+  }
+
+  /** True when the mask was corrected by hand. */
+  public boolean corrected() {
+    return edits != null;
   }
 }

@@ -27,17 +27,28 @@ public final class ReportService {
   private static final DateTimeFormatter FILE_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
+  /** Longest part of a file name taken from a case label or an image name, characters. */
+  private static final int NAME_PART = 40;
+
   private final ReportTemplates templates;
   private final Path modelDir;
+  private final ReportProperties.Clinic clinic;
+
+  /** Reports with the texts file's letterhead (no clinic configured). */
+  public ReportService(ReportTemplates templates, Path modelDir) {
+    this(templates, modelDir, ReportProperties.Clinic.NONE);
+  }
 
   /**
    * @param templates where the templates are ({@link ReportTemplates#defaults()} for the usual)
    * @param modelDir the model folder whose {@code metrics.json} holds the validated test figures,
    *     or null to print them as not yet measured
+   * @param clinic the letterhead printed on every page, or {@link ReportProperties.Clinic#NONE}
    */
-  public ReportService(ReportTemplates templates, Path modelDir) {
+  public ReportService(ReportTemplates templates, Path modelDir, ReportProperties.Clinic clinic) {
     this.templates = templates;
     this.modelDir = modelDir;
+    this.clinic = clinic == null ? ReportProperties.Clinic.NONE : clinic;
   }
 
   /**
@@ -74,7 +85,8 @@ public final class ReportService {
     ReportItem empty = tinyItem("b.png", model, false);
     write(ReportRequest.of(null, List.of(withRegion)), format, OutputStream.nullOutputStream(),
         figures);
-    write(ReportRequest.of("check", List.of(empty, withRegion)), format,
+    write(new ReportRequest("check", List.of(empty, withRegion), null,
+        List.of(new ReportRequest.Failure("c.png", "not an image"))), format,
         OutputStream.nullOutputStream(), Optional.empty());
   }
 
@@ -95,11 +107,13 @@ public final class ReportService {
     // Read the template first: a broken one fails before any image work is done.
     ReportTemplates.Template template =
         format == ReportFormat.PDF ? templates.pdf() : templates.docx();
-    PdfTexts texts = format == ReportFormat.PDF ? PdfTexts.load(template) : null;
+    // Both formats take their wording from the texts file: one source, the same sentences.
+    ReportTexts texts = ReportTexts.load(templates.pdf());
     ReportData data = ReportData.prepare(request, metrics);
+    ReportWording wording = new ReportWording(texts, data, clinic);
     switch (format) {
-      case PDF -> new PdfReportWriter(texts).write(data, out);
-      case DOCX -> DocxReportWriter.write(data, template, out);
+      case PDF -> new PdfReportWriter(texts).write(data, wording, out);
+      case DOCX -> DocxReportWriter.write(data, wording, template, out);
     }
   }
 
@@ -109,7 +123,7 @@ public final class ReportService {
    * @throws ReportException when the PDF texts template (for the intended use) cannot be used
    */
   public byte[] renderClip(ClipReportRequest request, ReportFormat format) {
-    ClipReportContent content = new ClipReportContent(request, PdfTexts.load(templates.pdf()));
+    ClipReportContent content = new ClipReportContent(request, ReportTexts.load(templates.pdf()));
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     switch (format) {
       case PDF -> new ClipPdfWriter(content).write(out);
@@ -124,9 +138,46 @@ public final class ReportService {
         + format.extension();
   }
 
-  /** A file name for the report: {@code polyp-report-20261124-231005.pdf}. */
+  /**
+   * A file name for the report that says what it is about, then when it was made: the case label
+   * and the image's name for one image ({@code polyp-report-study-12-cju1-20261124-231005.pdf},
+   * {@code polyp-report-cju1-20261124-231005.pdf} without a label), the case label and the number
+   * of files for a batch ({@code polyp-batch-report-study-12-3-images-20261124-231005.pdf}). Only
+   * letters, digits, '.', '_' and '-' are kept (accents dropped), so that every file system and
+   * mail client takes the name as it is.
+   */
   public static String fileName(ReportRequest request, ReportFormat format) {
-    return "polyp-report-" + FILE_STAMP.format(request.createdAt()) + "." + format.extension();
+    List<String> parts = new java.util.ArrayList<>();
+    parts.add(request.isBatch() ? "polyp-batch-report" : "polyp-report");
+    fileNamePart(request.caseLabel()).ifPresent(parts::add);
+    if (request.isBatch()) {
+      parts.add((request.items().size() + request.failures().size()) + "-images");
+    } else {
+      fileNamePart(stem(request.items().getFirst().name())).ifPresent(parts::add);
+    }
+    parts.add(FILE_STAMP.format(request.createdAt()));
+    return String.join("-", parts) + "." + format.extension();
+  }
+
+  private static String stem(String name) {
+    String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    int dot = file.lastIndexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
+  }
+
+  /** A label or name as part of a file name, or empty when nothing usable is left. */
+  static Optional<String> fileNamePart(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}+", "");
+    String safe = ascii.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-")
+        .replaceAll("^[-.]+|[-.]+$", "");
+    if (safe.length() > NAME_PART) {
+      safe = safe.substring(0, NAME_PART).replaceAll("[-.]+$", "");
+    }
+    return safe.isEmpty() ? Optional.empty() : Optional.of(safe);
   }
 
   private Optional<ModelMetrics> metrics() {

@@ -6,7 +6,8 @@ package org.polypseg.segment;
  * @param width image width, pixels
  * @param height image height, pixels
  * @param probabilities row-major polyp probabilities in [0, 1], width x height
- * @param inferenceMs wall time of pre-processing + network + resizing back, milliseconds
+ * @param inferenceMs wall time of the network's forward pass for this image, milliseconds: not
+ *     the resizing around it, nor any time the image waited in a queue
  * @param model the model that produced it
  */
 public record Segmentation(

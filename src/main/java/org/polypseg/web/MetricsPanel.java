@@ -47,7 +47,7 @@ public class MetricsPanel extends Div {
         stat("Regions", regionCount, threshold),
         stat("Dice", dice, truthHint),
         stat("IoU", iou, new Span("intersection over union")),
-        stat("Inference", inference, new Span("resize + network + resize back")));
+        stat("Inference", inference, new Span("the network alone, not queueing")));
     stats.addClassName("stats");
 
     NativeTableRow head = regions.getHead().addRow();

@@ -15,6 +15,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -50,10 +58,13 @@ public class ModelView extends Div {
     TRAINING_LABELS.put("validationFraction", "Validation fraction");
     TRAINING_LABELS.put("batchSize", "Batch size");
     TRAINING_LABELS.put("learningRate", "Learning rate");
+    TRAINING_LABELS.put("encoderLearningRateFactor", "Encoder learning-rate factor");
+    TRAINING_LABELS.put("pretrainedEncoder", "Pretrained encoder");
     TRAINING_LABELS.put("schedule", "Schedule");
     TRAINING_LABELS.put("optimizer", "Optimizer");
     TRAINING_LABELS.put("loss", "Loss");
     TRAINING_LABELS.put("seed", "Seed");
+    TRAINING_LABELS.put("splitSeed", "Validation split seed");
     TRAINING_LABELS.put("trainingSeconds", "Training time");
     TRAINING_LABELS.put("hardware", "Hardware");
     TRAINING_LABELS.put("savedAt", "Saved at");
@@ -61,8 +72,15 @@ public class ModelView extends Div {
 
   private static final Pattern IMAGE_LINK = Pattern.compile("(!\\[[^\\]]*\\]\\()([A-Za-z0-9_.-]+\\.png)(\\))");
 
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.UK);
+
+  /** The browser's time zone, for the dates on the page. */
+  private final ZoneId zone;
+
   public ModelView(ModelOverview model) {
     addClassName("model-view");
+    zone = ReportDownloads.browserZone(com.vaadin.flow.component.UI.getCurrent());
     ModelSummary summary = model.summary();
     H2 title = new H2(summary.name());
     Paragraph lead = new Paragraph("A U-Net that segments polyps in colonoscopy frames, with a "
@@ -72,7 +90,7 @@ public class ModelView extends Div {
         + " backend); no quantum hardware is needed.");
     lead.addClassName("lead");
     add(title, lead, facts(model), intendedUse(), architecture(model), circuit(model),
-        modelCard(model), training(model));
+        modelCard(model), training(model, zone));
   }
 
   private static Component facts(ModelOverview model) {
@@ -213,19 +231,19 @@ public class ModelView extends Div {
         r.group(1) + ModelFilesController.PATH + r.group(2) + r.group(3)));
   }
 
-  private static Component training(ModelOverview model) {
+  private static Component training(ModelOverview model, ZoneId zone) {
     Div table = new Div();
     table.addClassName("kv");
     table.setId("training");
     Map<String, Object> training = model.training();
     TRAINING_LABELS.forEach((key, label) -> {
       if (training.containsKey(key)) {
-        table.add(kv(label, format(key, training.get(key))));
+        table.add(kv(label, format(key, training.get(key), zone)));
       }
     });
     training.forEach((key, value) -> {
       if (!TRAINING_LABELS.containsKey(key)) {
-        table.add(kv(key, format(key, value)));
+        table.add(kv(key, format(key, value, zone)));
       }
     });
     Div section = section("Training", table);
@@ -245,6 +263,34 @@ public class ModelView extends Div {
   }
 
   static String format(String key, Object value) {
+    return format(key, value, ZoneOffset.UTC);
+  }
+
+  /**
+   * A training setting as a reader wants it: the training data by the datasets' names (the
+   * folders they were read from are the developer's, not the reader's), dates in {@code zone}
+   * with the zone named, durations in hours.
+   */
+  static String format(String key, Object value, ZoneId zone) {
+    if ("data".equals(key)) {
+      List<String> names = new ArrayList<>();
+      (value instanceof Collection<?> list ? list : List.of(value))
+          .forEach(v -> names.add(datasetName(String.valueOf(v))));
+      return String.join(", ", names);
+    }
+    if (value instanceof String text && key.endsWith("At")) {
+      return readableTime(text, zone);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Object network = map.get("network");
+      Object licence = map.get("licence");
+      if (network != null) {
+        return network + (licence == null ? "" : " (" + licence + ")");
+      }
+      List<String> parts = new ArrayList<>();
+      map.forEach((k, v) -> parts.add(k + ": " + v));
+      return String.join("; ", parts);
+    }
     if (value instanceof Collection<?> list) {
       List<String> parts = new ArrayList<>();
       list.forEach(v -> parts.add(String.valueOf(v)));
@@ -259,6 +305,32 @@ public class ModelView extends Div {
       return String.format(Locale.ROOT, Math.abs(d) < 0.01 ? "%.2g" : "%.4f", d);
     }
     return String.valueOf(value);
+  }
+
+  /** "../shared/datasets/TrainDataset" → "TrainDataset": the folder's own name. */
+  static String datasetName(String folder) {
+    try {
+      Path name = Path.of(folder.replace('\\', '/')).normalize().getFileName();
+      return name == null || name.toString().isBlank() || name.toString().equals("..")
+          ? folder : name.toString();
+    } catch (InvalidPathException e) {
+      return folder;
+    }
+  }
+
+  /** "2026-12-02T05:34:12.2Z" → "2 December 2026, 06:34 (Europe/Berlin, UTC+01:00)". */
+  static String readableTime(String iso, ZoneId zone) {
+    try {
+      ZonedDateTime t = Instant.parse(iso).atZone(zone);
+      String offset = t.getOffset().equals(ZoneOffset.UTC) ? "UTC"
+          : "UTC" + t.getOffset().getId();
+      String name = zone instanceof ZoneOffset || zone.getId().equals("UTC")
+          || zone.getId().equals("Etc/UTC") && offset.equals("UTC") ? offset
+          : zone.getId() + ", " + offset;
+      return DATE_TIME.format(t) + " (" + name + ")";
+    } catch (DateTimeException e) {
+      return iso;
+    }
   }
 
   private static Div kv(String key, String value) {

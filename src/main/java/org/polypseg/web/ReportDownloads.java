@@ -1,6 +1,10 @@
 package org.polypseg.web;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -18,6 +22,8 @@ import org.polypseg.web.audit.AuditLog;
  * Report downloads of the page: the document is made when the browser asks for it, from the state
  * at that moment (the threshold the user settled on, the truth masks, the case label), so it always
  * matches what the page shows. A report that cannot be made is a notification, not a broken file.
+ * Reports are dated in the browser's time zone (the server's when the browser did not say), and a
+ * batch report lists the page's images that could not be segmented, with the reason.
  */
 final class ReportDownloads {
 
@@ -25,6 +31,7 @@ final class ReportDownloads {
   private final UiContext ui;
   private final PageAccounting accounting;
   private final Runnable onReported;
+  private final ZoneId zone;
 
   ReportDownloads(ReportService reports, UiContext ui, PageAccounting accounting) {
     this(reports, ui, accounting, () -> {});
@@ -40,6 +47,23 @@ final class ReportDownloads {
     this.ui = ui;
     this.accounting = accounting;
     this.onReported = onReported;
+    // Made on the UI thread, where the browser's details are at hand; the download's request
+    // thread has no UI.
+    this.zone = browserZone(UI.getCurrent());
+  }
+
+  /** The time zone the browser reported (e.g. Europe/Berlin), or the server's. */
+  static ZoneId browserZone(UI ui) {
+    ExtendedClientDetails details = ui == null ? null : ui.getPage().getExtendedClientDetails();
+    String id = details == null ? null : details.getTimeZoneId();
+    if (id == null || id.isBlank()) {
+      return ZoneId.systemDefault();
+    }
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      return ZoneId.systemDefault();
+    }
   }
 
   /** A one-image report on {@code imageCase}, labelled with its case label. */
@@ -47,7 +71,10 @@ final class ReportDownloads {
     return handler(format, () -> List.of(imageCase), imageCase::label);
   }
 
-  /** A batch report on every segmented image that {@code cases} returns, in upload order. */
+  /**
+   * A batch report on every segmented image that {@code cases} returns, in their order; the ones
+   * that failed are listed as not analysed, with the reason.
+   */
   DownloadHandler batch(Supplier<List<ImageCase>> cases, ReportFormat format) {
     return handler(format, cases, () -> null);
   }
@@ -57,7 +84,8 @@ final class ReportDownloads {
     return event -> {
       // On the download's request thread: the user who asked.
       Actor actor = Actor.current();
-      List<ImageCase> included = cases.get().stream().filter(ImageCase::isDone).toList();
+      List<ImageCase> all = cases.get();
+      List<ImageCase> included = all.stream().filter(ImageCase::isDone).toList();
       AuditLog.Entry audit = accounting.begin(AuditAction.REPORT, actor)
           .uploads(included.stream().map(ImageCase::uploadTag).toList())
           .item(format.extension());
@@ -73,7 +101,7 @@ final class ReportDownloads {
       int[] revisions = included.stream().mapToInt(ImageCase::revision).toArray();
       Report report;
       try {
-        report = render(included, label.get(), format);
+        report = render(all, label.get(), format);
       } catch (ReportException | IllegalArgumentException e) {
         audit.end("failed");
         ui.error("The " + format.extension().toUpperCase(Locale.ROOT)
@@ -107,12 +135,23 @@ final class ReportDownloads {
   Report render(List<ImageCase> cases, String label, ReportFormat format) {
     List<ReportItem> items = cases.stream().filter(ImageCase::isDone)
         .map(ReportDownloads::item).toList();
-    ReportRequest request = ReportRequest.of(label, items);
+    // A one-image report is about its image alone; a batch also names the files that failed.
+    List<ReportRequest.Failure> failures = cases.size() < 2 ? List.of() : cases.stream()
+        .filter(c -> c.status() == ImageCase.Status.FAILED)
+        .map(c -> new ReportRequest.Failure(c.fileName(), reason(c))).toList();
+    ReportRequest request = ReportRequest.of(label, items, zone, failures);
     return new Report(ReportService.fileName(request, format), reports.render(request, format));
+  }
+
+  /** The failure's message without the file name it starts with (the report has a column). */
+  private static String reason(ImageCase c) {
+    String error = c.error() == null ? "" : c.error();
+    String prefix = c.fileName() + ": ";
+    return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
   }
 
   static ReportItem item(ImageCase c) {
     return new ReportItem(c.fileName(), c.image(), c.segmentation(), c.threshold(), c.truth(),
-        c.redaction());
+        c.redaction(), c.edits());
   }
 }

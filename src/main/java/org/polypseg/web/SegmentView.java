@@ -93,6 +93,8 @@ public class SegmentView extends Div implements TabWork.Viewer {
   private CaseDetail detail;
   // The first image of the latest drop, to select when segmented; null when none is waiting.
   private ImageCase showWhenDone;
+  private long lastArrival = System.nanoTime() - NEW_DROP_NANOS - 1;
+  private static final long NEW_DROP_NANOS = 3_000_000_000L;
   private Boolean unsavedInBrowser;
 
   public SegmentView(SegmentationJobs jobs, ReportService reports, PolypSegProperties properties,
@@ -408,11 +410,13 @@ public class SegmentView extends Div implements TabWork.Viewer {
       strip.update(c);
       strip.reveal(c);
       ImageCase selected = work.selected();
-      boolean batchStart = work.cases().stream()
-          .noneMatch(o -> o != c && o.status() == ImageCase.Status.SEGMENTING);
+      // Files of one drop arrive one after another within moments; a later drop is new work.
+      long now = System.nanoTime();
+      boolean newDrop = now - lastArrival > NEW_DROP_NANOS;
+      lastArrival = now;
       if (selected == null || selected.status() == ImageCase.Status.FAILED) {
         select(c);
-      } else if (batchStart) {
+      } else if (newDrop) {
         // The first image of a new drop is shown once it is segmented (a failed one is not:
         // its notification says why, and the image on screen stays).
         showWhenDone = c;

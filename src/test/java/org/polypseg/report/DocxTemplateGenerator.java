@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -63,16 +64,19 @@ public final class DocxTemplateGenerator {
   // ---- the body ---------------------------------------------------------------------------
 
   private static String document() {
+    // Every word comes from the texts file ({{text.KEY}}, or a filled text named after what it
+    // says), so that the Word and the PDF report say the same; a clinic may still type its own.
     StringBuilder b = new StringBuilder();
-    b.append(p("Title", run("Polyp segmentation report")));
+    b.append(p("Title", run("{{title}}")));
     b.append(infoStrip());
 
     b.append(marker("#batch"));
-    b.append(p("Heading1", run("Batch summary")));
+    b.append(p("Heading1", run(tx("heading.summary"))));
     int[] cols = {450, 3150, 1100, 1100, 950, 900, 852, 852};
     b.append(table(cols, true,
-        headRow(cols, "#", "Image", "Threshold", "Area (px)", "Area (%)", "Regions", "Dice",
-            "IoU"),
+        headRow(cols, Set.of("column.image"), "column.number", "column.image",
+            "column.threshold", "column.areaPx", "column.areaPercent", "column.regions",
+            "column.dice", "column.iou"),
         tr(false,
             tc(cols[0], null, p("TableNumber", run("{{batch.row.number}}"))),
             tc(cols[1], null, p("TableText", run("{{batch.row.name}}"))),
@@ -83,70 +87,70 @@ public final class DocxTemplateGenerator {
             tc(cols[6], null, p("TableNumber", run("{{batch.row.dice}}"))),
             tc(cols[7], null, p("TableNumber", run("{{batch.row.iou}}")))),
         tr(false,
-            tcSpan(cols[0] + cols[1] + cols[2], 3, null, p("TableText", bold("Mean \u00b1 sd"))),
+            tcSpan(cols[0] + cols[1] + cols[2], 3, null,
+                p("TableText", bold(tx("summary.mean")))),
             tc(cols[3], null, p("TableNumber", bold("{{batch.mean.areaPx}}"))),
             tc(cols[4], null, p("TableNumber", bold("{{batch.mean.areaPercent}}"))),
             tc(cols[5], null, p("TableNumber", bold("{{batch.mean.regions}}"))),
             tc(cols[6], null, p("TableNumber", bold("{{batch.mean.dice}}"))),
             tc(cols[7], null, p("TableNumber", bold("{{batch.mean.iou}}"))))));
-    b.append(p("Small", run("Per image at its threshold ({{thresholds}}). Mean \u00b1 sd: sample"
-        + " mean and sample standard deviation over the images; Dice and IoU over the"
-        + " {{batch.truthCount}} image(s) with a ground-truth mask.")));
+    b.append(p("Small", run("{{batch.note}}")));
+    // Right under the table whose figures they are missing from, as in the PDF.
+    b.append(marker("#batch.failed"));
+    b.append(p("Heading2", run(tx("heading.failed"))));
+    b.append(p("Lead", run(tx("failed.intro"))));
+    int[] fcols = {3600, TEXT - 3600};
+    b.append(table(fcols, true,
+        headRow(fcols, Set.of("column.file", "column.reason"), "column.file", "column.reason"),
+        tr(false,
+            tc(fcols[0], null, p("TableText", run("{{batch.failed.row.name}}"))),
+            tc(fcols[1], null, p("TableText", run("{{batch.failed.row.reason}}"))))));
+    b.append(marker("/batch.failed"));
     b.append(marker("#batch.dice"));
     b.append(p("Chart", run("{{batch.dice.chart}}")));
-    b.append(p("Caption", run("Dice per image (bars) and the batch mean (dashed line); image"
-        + " numbers as in the table.")));
+    b.append(p("Caption", run(tx("chart.dice"))));
     b.append(marker("/batch.dice"));
     b.append(p("Chart", run("{{batch.areaChart}}")));
-    b.append(p("Caption", run("Polyp area per image, % of the image (bars), and the batch mean"
-        + " (dashed line); image numbers as in the table.")));
+    b.append(p("Caption", run(tx("chart.area"))));
     b.append(marker("/batch"));
 
     b.append(marker("#image"));
-    // In a batch each image starts a page and is numbered; a one-image report needs neither.
+    // In a batch each image starts a page; a one-image report needs none.
     b.append(marker("#image.newPage"));
     b.append("<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before=\"0\" w:after=\"0\""
         + " w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
-    b.append(p("Heading1", run("Image {{image.number}} of {{count}}: {{image.name}}")));
     b.append(marker("/image.newPage"));
-    b.append(marker("#single"));
-    b.append(p("Heading1", run("Image: {{image.name}}")));
-    b.append(marker("/single"));
-    int half = TEXT / 2;
-    b.append(table(new int[] {half, half}, false,
+    b.append(p("Heading1", run("{{image.heading}}")));
+    int third = TEXT / 3;
+    b.append(table(new int[] {third, third, TEXT - 2 * third}, false,
         tr(false,
-            tc(half, null, p("Picture", run("{{image.original}}")),
-                p("Caption", run("Original ({{image.width}} \u00d7 {{image.height}} px)"))),
-            tc(half, null, p("Picture", run("{{image.overlay}}")),
-                p("Caption", run("Overlay at threshold {{image.threshold}}"))))));
-    b.append(p("Small", swatch("3CFFB4"),
-        run(" Green tint and outline: the model's polyp area at the threshold.")));
+            tc(third, null, p("Picture", run("{{image.original}}")),
+                p("PictureCaption", run("{{image.originalCaption}}"))),
+            tc(third, null, p("Picture", run("{{image.overlay}}")),
+                p("PictureCaption", run("{{image.overlayCaption}}"))),
+            tc(TEXT - 2 * third, null, p("Picture", run("{{image.heatMap}}")),
+                p("PictureCaption", run(tx("caption.heatmap")))))));
+    b.append(p("Small", swatch("3CFFB4"), run(" " + tx("legend.overlay"))));
     b.append(marker("#image.truth"));
-    b.append(p("Small", swatch("FFD400"), run(" Yellow outline: the ground-truth mask.")));
+    b.append(p("Small", swatch("FFD400"), run(" " + tx("legend.truth"))));
     b.append(marker("/image.truth"));
 
-    b.append(p("Heading2", run("Findings")));
+    b.append(p("Heading2", run(tx("heading.findings"))));
     int[] kv = {2600, TEXT - 2600};
     b.append(table(kv, true,
-        kvRow(kv, "Threshold", run("{{image.threshold}} (a pixel is polyp when its probability"
-            + " is \u2265 the threshold)")),
-        kvRow(kv, "Polyp area", run("{{image.areaPx}} px, {{image.areaPercent}} % of the image")),
-        kvRow(kv, "Regions", run("{{image.regionCount}}")),
-        kvRow(kv, "Dice with the ground truth", run("{{image.dice}}")),
-        kvRow(kv, "IoU with the ground truth", run("{{image.iou}}")),
-        kvRow(kv, "Inference time", run("{{image.inferenceMs}} ms (resize, network, resize"
-            + " back)"))));
-    b.append(marker("#image.noTruth"));
-    b.append(p("Small", run("No ground-truth mask was given for this image: Dice and IoU are not"
-        + " computed.")));
-    b.append(marker("/image.noTruth"));
+        kvRow(kv, tx("label.threshold"), run("{{image.thresholdText}}")),
+        kvRow(kv, tx("label.area"), run("{{image.areaText}}")),
+        kvRow(kv, tx("label.regions"), run("{{image.regionCount}}")),
+        kvRow(kv, tx("label.dice"), run("{{image.diceText}}")),
+        kvRow(kv, tx("label.iou"), run("{{image.iouText}}")),
+        kvRow(kv, tx("label.inference"), run("{{image.inferenceText}}"))));
 
-    b.append(p("Heading2", run("Regions")));
+    b.append(p("Heading2", run(tx("heading.regions"))));
     b.append(marker("#image.hasRegions"));
     int[] rc = {600, 4354, 2000, 2400};
     b.append(table(rc, true,
-        headRow(rc, "#", "Bounding box x, y, width, height (px)", "Area (px)",
-            "Mean probability"),
+        headRow(rc, Set.of("column.bbox"), "column.number", "column.bbox", "column.areaPx",
+            "column.meanProbability"),
         tr(false,
             tc(rc[0], null, p("TableNumber", run("{{image.region.number}}"))),
             tc(rc[1], null, p("TableText", run("{{image.region.bbox}}"))),
@@ -154,29 +158,28 @@ public final class DocxTemplateGenerator {
             tc(rc[3], null, p("TableNumber", run("{{image.region.meanProbability}}"))))));
     b.append(marker("/image.hasRegions"));
     b.append(marker("#image.noRegion"));
-    b.append(p(null, run("No region reaches the threshold.")));
+    b.append(p(null, run(tx("regions.none"))));
     b.append(marker("/image.noRegion"));
     b.append(marker("/image"));
 
-    b.append(p("Heading1", run("Model")));
+    b.append(p("Heading1", run(tx("heading.model"))));
     b.append(marker("#model"));
     b.append(table(kv, true,
-        kvRow(kv, "Name", run("{{model.name}}")),
-        kvRow(kv, "Weights SHA-256", "<w:r><w:rPr><w:rStyle w:val=\"Hash\"/></w:rPr>"
+        kvRow(kv, tx("label.model.name"), run("{{model.name}}")),
+        kvRow(kv, tx("label.model.sha256"), "<w:r><w:rPr><w:rStyle w:val=\"Hash\"/></w:rPr>"
             + t("{{model.sha256}}") + "</w:r>"),
-        kvRow(kv, "Quantum circuit", run("{{model.qubits}} qubits, {{model.layers}} entangling"
-            + " layers, simulated by {{model.backend}}")),
-        kvRow(kv, "Input size", run("{{model.inputSize}} \u00d7 {{model.inputSize}} px"))));
+        kvRow(kv, tx("label.quantum"), run("{{model.quantumText}}")),
+        kvRow(kv, tx("label.inputSize"), run("{{model.inputSizeText}}"))));
     b.append(p("Small", run("")));
     b.append(marker("/model"));
 
-    b.append(p("Heading2", run("Validated test figures")));
+    b.append(p("Heading2", run(tx("heading.validated"))));
     b.append(marker("#figures"));
-    b.append(p(null, run("The shipped model measured on held-out test images, as recorded in its"
-        + " model card.")));
+    b.append(p("Lead", run(tx("validated.intro"))));
     int[] fc = {3354, 1500, 1500, 1500, 1500};
     b.append(table(fc, true,
-        headRow(fc, "Test set", "Images", "mDice", "mIoU", "maxDice"),
+        headRow(fc, Set.of("column.testSet"), "column.testSet", "column.testImages",
+            "column.mDice", "column.mIoU", "column.maxDice"),
         tr(false,
             tc(fc[0], null, p("TableText", run("{{figures.row.testSet}}"))),
             tc(fc[1], null, p("TableNumber", run("{{figures.row.images}}"))),
@@ -184,23 +187,20 @@ public final class DocxTemplateGenerator {
             tc(fc[3], null, p("TableNumber", run("{{figures.row.mIoU}}"))),
             tc(fc[4], null, p("TableNumber", run("{{figures.row.maxDice}}"))))));
     b.append(marker("#figures.protocol"));
-    b.append(p("Small", run("Protocol: {{figures.protocol.text}}")));
+    b.append(p("Small", run("{{figures.protocol.sentence}}")));
     b.append(marker("/figures.protocol"));
     b.append(marker("#figures.otherWeights"));
-    b.append(p("Notice", run("Measured on other weights (SHA-256 {{figures.otherWeights.sha256}}),"
-        + " not on the model that made this report.")));
+    b.append(p("Notice", run("{{figures.otherWeights.sentence}}")));
     b.append(marker("/figures.otherWeights"));
     b.append(marker("/figures"));
     b.append(marker("#noFigures"));
-    b.append(p(null, run("Not yet measured: the model folder has no metrics.json.")));
+    b.append(p(null, run(tx("validated.none"))));
     b.append(marker("/noFigures"));
 
-    b.append(p("NoticeHeading", run("Intended use")));
-    b.append(p("Notice", run("polypseg is research software for research and education. It is"
-        + " not a medical device: it has not been cleared or approved by any regulator, and its"
-        + " output must not be used to diagnose, treat or make any decision about a patient. The"
-        + " segmentation and the figures in this report are a model's estimate and can be"
-        + " wrong.")));
+    b.append(p("NoticeHeading", run(tx("heading.privacy"))));
+    b.append(p("Notice", run(tx("privacy"))));
+    b.append(p("NoticeHeading", run(tx("heading.intendedUse"))));
+    b.append(p("Notice", run(tx("intendedUse"))));
 
     String sectPr = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"
         + "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
@@ -210,21 +210,35 @@ public final class DocxTemplateGenerator {
     return XML + "<w:document " + NAMESPACES + "><w:body>" + b + sectPr + "</w:body></w:document>";
   }
 
+  /** Created, images and model in a row; the case label in a row of its own, the full width. */
   private static String infoStrip() {
-    int[] cols = {2700, 2600, 1000, 3054};
-    String[] names = {"CREATED", "CASE", "IMAGES", "MODEL"};
-    String[] values = {"{{created}}", "{{case}}", "{{count}}", "{{modelName}}"};
+    int[] cols = {3900, 2000, TEXT - 5900};
+    String[] names = {"label.created", "label.images", "label.model"};
+    String[] values = {"{{created}}", "{{imageCount}}", "{{modelName}}"};
     StringBuilder cells = new StringBuilder();
     for (int i = 0; i < cols.length; i++) {
-      cells.append(tc(cols[i], LABEL_FILL, p("StripLabel", run(names[i])),
+      cells.append(tc(cols[i], LABEL_FILL, p("StripLabel", upper(tx(names[i]))),
           p("StripValue", run(values[i]))));
     }
+    String caseRow = "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + tcSpan(TEXT, 3, LABEL_FILL,
+        p("StripLabel", upper(tx("label.case"))), p("StripValue", run("{{case}}"))) + "</w:tr>";
     String tblPr = "<w:tblPr><w:tblW w:w=\"" + TEXT + "\" w:type=\"dxa\"/>"
         + "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" + RULE
         + "\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" + RULE + "\"/>"
+        + "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"" + RULE + "\"/>"
         + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>" + cellMargins(100, 110) + "</w:tblPr>";
-    return "<w:tbl>" + tblPr + grid(cols) + "<w:tr>" + cells + "</w:tr></w:tbl>"
-        + p("Spacer", run(""));
+    return "<w:tbl>" + tblPr + grid(cols) + "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cells
+        + "</w:tr>" + caseRow + "</w:tbl>" + p("Spacer", run(""));
+  }
+
+  /** A text placeholder: the texts file's {@code key}. */
+  private static String tx(String key) {
+    return "{{text." + key + "}}";
+  }
+
+  /** A run in capitals (Word's "all caps"), as the PDF's strip labels. */
+  private static String upper(String text) {
+    return "<w:r><w:rPr><w:caps/></w:rPr>" + t(text) + "</w:r>";
   }
 
   // ---- building blocks --------------------------------------------------------------------
@@ -291,12 +305,11 @@ public final class DocxTemplateGenerator {
     return "<w:tr>" + trPr + String.join("", cells) + "</w:tr>";
   }
 
-  private static String headRow(int[] cols, String... names) {
-    String[] cells = new String[names.length];
-    for (int i = 0; i < names.length; i++) {
-      boolean text = names[i].equals("Image") || names[i].startsWith("Bounding")
-          || names[i].equals("Test set");
-      cells[i] = tc(cols[i], ACCENT, p(text ? "TableHead" : "TableHeadNumber", run(names[i])));
+  private static String headRow(int[] cols, Set<String> leftAligned, String... keys) {
+    String[] cells = new String[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      cells[i] = tc(cols[i], ACCENT, p(leftAligned.contains(keys[i]) ? "TableHead"
+          : "TableHeadNumber", run(tx(keys[i]))));
     }
     return tr(true, cells);
   }
@@ -320,20 +333,18 @@ public final class DocxTemplateGenerator {
 
   // ---- header and footer ------------------------------------------------------------------
 
+  /** The letterhead: the clinic's name and address (or the program's name), title and case. */
   private static String header() {
     String tab = "<w:tabs><w:tab w:val=\"right\" w:pos=\"" + TEXT + "\"/></w:tabs>";
     String first = "<w:p><w:pPr><w:pStyle w:val=\"Header\"/>" + tab + "</w:pPr>"
         + "<w:r><w:rPr><w:b/><w:color w:val=\"" + ACCENT + "\"/><w:sz w:val=\"19\"/></w:rPr>"
-        + t("polypseg") + "</w:r><w:r><w:tab/></w:r><w:r><w:rPr><w:b/><w:sz w:val=\"19\"/>"
-        + "</w:rPr>" + t("Polyp segmentation report") + "</w:r></w:p>";
-    String second = "<w:p><w:pPr><w:pStyle w:val=\"Header\"/>" + tab + "</w:pPr>"
-        + run("Hybrid quantum-classical polyp segmentation") + "<w:r><w:tab/></w:r>"
-        + run("Case: {{case}}") + "</w:p>";
-    String third = "<w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:pBdr><w:bottom w:val=\"single\""
-        + " w:sz=\"8\" w:space=\"6\" w:color=\"" + ACCENT + "\"/></w:pBdr>" + tab + "</w:pPr>"
-        + run("Replace these lines with your clinic's or laboratory's name and address"
-            + " (double-click the header)") + "</w:p>";
-    return XML + "<w:hdr " + NAMESPACES + ">" + first + second + third + "</w:hdr>";
+        + t("{{letterhead.name}}") + "</w:r><w:r><w:tab/></w:r><w:r><w:rPr><w:b/>"
+        + "<w:sz w:val=\"19\"/></w:rPr>" + t("{{headerRight}}") + "</w:r></w:p>";
+    String second = "<w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:pBdr><w:bottom"
+        + " w:val=\"single\" w:sz=\"8\" w:space=\"6\" w:color=\"" + ACCENT + "\"/></w:pBdr>"
+        + tab + "</w:pPr>" + run("{{letterhead.address}}") + "<w:r><w:tab/></w:r>"
+        + run(tx("label.case") + ": {{case}}") + "</w:p>";
+    return XML + "<w:hdr " + NAMESPACES + ">" + first + second + "</w:hdr>";
   }
 
   private static String footer() {
@@ -341,7 +352,7 @@ public final class DocxTemplateGenerator {
     return XML + "<w:ftr " + NAMESPACES + "><w:p><w:pPr><w:pStyle w:val=\"Footer\"/>"
         + "<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"6\" w:color=\"" + RULE + "\"/>"
         + "</w:pBdr>" + tab + "</w:pPr>"
-        + run("Research and education only \u2014 not a medical device")
+        + run(tx("footer.left"))
         + "<w:r><w:tab/></w:r>" + run("Page ")
         + "<w:fldSimple w:instr=\" PAGE \">" + run("1") + "</w:fldSimple>" + run(" of ")
         + "<w:fldSimple w:instr=\" NUMPAGES \">" + run("1") + "</w:fldSimple>"
@@ -453,22 +464,26 @@ public final class DocxTemplateGenerator {
       + paragraphStyle("Marker", "Block marker", "<w:spacing w:before=\"0\" w:after=\"0\"/>",
           "<w:color w:val=\"8A6D00\"/><w:sz w:val=\"16\"/><w:shd w:val=\"clear\" w:color=\"auto\""
               + " w:fill=\"FFF4C2\"/>")
-      + paragraphStyle("TableText", "Table text", "<w:spacing w:before=\"0\" w:after=\"0\"/>",
+      + paragraphStyle("TableText", "Table text", "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/>",
           "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
       + paragraphStyle("TableNumber", "Table number",
-          "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"right\"/>",
+          "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"right\"/>",
           "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
-      + paragraphStyle("TableLabel", "Table label", "<w:spacing w:before=\"0\" w:after=\"0\"/>",
+      + paragraphStyle("TableLabel", "Table label", "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/>",
           "<w:color w:val=\"" + MUTED + "\"/><w:sz w:val=\"18\"/>")
-      + paragraphStyle("TableHead", "Table head", "<w:spacing w:before=\"0\" w:after=\"0\"/>",
+      + paragraphStyle("TableHead", "Table head", "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/>",
           "<w:b/><w:color w:val=\"FFFFFF\"/><w:sz w:val=\"17\"/>")
       + paragraphStyle("TableHeadNumber", "Table head number",
-          "<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"right\"/>",
+          "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"right\"/>",
           "<w:b/><w:color w:val=\"FFFFFF\"/><w:sz w:val=\"17\"/>")
-      + paragraphStyle("StripLabel", "Strip label", "<w:spacing w:before=\"0\" w:after=\"20\"/>",
+      + paragraphStyle("StripLabel", "Strip label", "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"20\"/>",
           "<w:b/><w:color w:val=\"" + MUTED + "\"/><w:sz w:val=\"15\"/>")
-      + paragraphStyle("StripValue", "Strip value", "<w:spacing w:before=\"0\" w:after=\"0\"/>", "")
-      + paragraphStyle("Picture", "Picture", "<w:spacing w:before=\"0\" w:after=\"0\"/>", "")
+      + paragraphStyle("StripValue", "Strip value", "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/>", "")
+      + paragraphStyle("Picture", "Picture", "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/>", "")
+      + paragraphStyle("PictureCaption", "Picture caption",
+          "<w:keepNext/><w:spacing w:before=\"40\" w:after=\"60\"/>",
+          "<w:color w:val=\"" + MUTED + "\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>")
+      + paragraphStyle("Lead", "Lead-in", "<w:keepNext/>", "")
       + paragraphStyle("Chart", "Chart", "<w:keepNext/><w:spacing w:before=\"160\" w:after=\"0\"/>",
           "")
       + paragraphStyle("NoticeHeading", "Notice heading",

@@ -30,4 +30,20 @@ class ReportConfigurationTest {
               .hasMessageContaining("/nowhere/clinic.properties: report template not found");
         });
   }
+
+  @Test
+  void theClinicHeaderComesFromTheSettings() {
+    context.withPropertyValues("polypseg.reports.clinic.name=St Elsewhere Endoscopy Unit",
+            "polypseg.reports.clinic.address[0]=12 High Street",
+            "polypseg.reports.clinic.address[1]=Springfield")
+        .run(ctx -> {
+          ReportProperties.Clinic clinic = ctx.getBean(ReportProperties.class).clinic();
+          assertThat(clinic.name()).isEqualTo("St Elsewhere Endoscopy Unit");
+          assertThat(clinic.address()).containsExactly("12 High Street", "Springfield");
+          byte[] pdf = ctx.getBean(ReportService.class)
+              .render(ReportFixtures.single(), ReportFormat.PDF);
+          assertThat(ReportDocuments.pdfTextWithDecoration(pdf))
+              .contains("St Elsewhere Endoscopy Unit", "12 High Street \u00b7 Springfield");
+        });
+  }
 }

@@ -44,6 +44,35 @@ public final class ReportDocuments {
     return String.join("\n", pdfPages(pdf));
   }
 
+  /**
+   * The text of a PDF with its page decoration (letterhead, footer) included: a tagged PDF marks
+   * them as artifacts, which text extractors (OpenPDF's too) rightly leave out of the content,
+   * while a reader of the printed page sees them.
+   */
+  public static String pdfTextWithDecoration(byte[] pdf) {
+    try {
+      PdfReader reader = new PdfReader(pdf);
+      try {
+        List<String> pages = new ArrayList<>();
+        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+          String content = new String(reader.getPageContent(i),
+              java.nio.charset.StandardCharsets.ISO_8859_1);
+          reader.setPageContent(i, content.replace("/Artifact BMC", "/Span BMC")
+              .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+          pages.add(extractor.getTextFromPage(i));
+        }
+        return String.join("\n", pages);
+      } finally {
+        reader.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static XWPFDocument docx(byte[] bytes) {
     try {
       return new XWPFDocument(new ByteArrayInputStream(bytes));

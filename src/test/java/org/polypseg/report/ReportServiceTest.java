@@ -45,17 +45,20 @@ class ReportServiceTest {
 
     List<String> pages = pdfPages(pdf);
     String text = String.join("\n", pages);
-    assertThat(text).contains("Polyp segmentation report", "2026-11-24 23:10", "study 12",
-        "frame-001.png", "0.50", "7,945 px, 10.35 % of the image", "60, 70, 101, 101", "7,845",
-        "250, 40, 10, 10", "0.900", "0.700", "42 ms", "polypseg-hybrid-unet", ReportFixtures.SHA,
-        "4 qubits, 2 entangling layers, simulated by strange", "Not yet measured",
-        "not a medical device");
+    assertThat(flat(text)).contains("Polyp segmentation report", "24 November 2026, 23:10 (UTC)",
+        "study 12", "frame-001.png", "0.50", "7,945 px, 10.35 % of the image",
+        "60, 70, 101, 101", "7,845", "250, 40, 10, 10", "0.900", "0.700", "42 ms",
+        "polypseg-hybrid-unet", ReportFixtures.SHA,
+        "4 qubits, 2 entangling layers, simulated exactly by Strange", "Not yet measured",
+        "not a medical device", "Heat map", "burned-in patient data",
+        "not counting any time it waited in the server's queue");
+    assertThat(text).doesNotContain("simulated by strange", "Replace these lines");
     assertThat(a.areaPx()).isEqualTo(7945);
     assertThat(text).contains(String.format(java.util.Locale.ROOT, "%.3f", a.dice()),
         String.format(java.util.Locale.ROOT, "%.3f", a.iou()));
     assertThat(text).doesNotContain("Batch summary");
     // The page count is drawn separately when the PDF closes; extractors may drop the space.
-    assertThat(pages.getFirst()).containsPattern("Page 1 of ?" + pages.size());
+    assertThat(ReportDocuments.pdfTextWithDecoration(pdf)).containsPattern("Page 1 of ?" + pages.size());
   }
 
   @Test
@@ -80,13 +83,16 @@ class ReportServiceTest {
       String findings = docxTable(doc, "Polyp area").getText();
       assertThat(findings).contains("Threshold\t0.50", "Polyp area\t7,945 px, 10.35 % of the image",
           "Regions\t2", String.format(java.util.Locale.ROOT, "Dice with the ground truth\t%.3f",
-              a.dice()), "Inference time\t42 ms");
+              a.dice()), "Inference time\t42 ms: the model's own computation");
       assertThat(docxTable(doc, "Mean probability").getText())
           .contains("1\t60, 70, 101, 101\t7,845\t0.900", "2\t250, 40, 10, 10\t100\t0.700");
-      assertThat(docxPictures(doc)).isEqualTo(2);
+      // Original, overlay and heat map.
+      assertThat(docxPictures(doc)).isEqualTo(3);
       String text = docxText(doc);
       assertThat(text).contains("Image: frame-001.png", ReportFixtures.SHA, "study 12",
-          "Not yet measured", "not a medical device").doesNotContain("{{", "Batch summary");
+          "Not yet measured", "not a medical device", "simulated exactly by Strange",
+          "24 November 2026, 23:10 (UTC)", "burned-in patient data", "Heat map")
+          .doesNotContain("{{", "Batch summary", "simulated by strange", "Replace these lines");
     }
   }
 
@@ -96,8 +102,8 @@ class ReportServiceTest {
       String summary = docxTable(doc, "Mean \u00b1 sd").getText();
       assertThat(summary).contains("1\tframe-001.png\t0.50\t7,945\t10.35\t2",
           "3\tframe-003.png\t0.50\t11,389\t14.83\t2\t\u2014\t\u2014", "7,762 \u00b1 3,721");
-      // Two pictures per image, a Dice chart and an area chart.
-      assertThat(docxPictures(doc)).isEqualTo(3 * 2 + 2);
+      // Three pictures per image, a Dice chart and an area chart.
+      assertThat(docxPictures(doc)).isEqualTo(3 * 3 + 2);
       assertThat(docxText(doc)).contains("Image 2 of 3: frame-002.png").doesNotContain("{{");
     }
   }
@@ -180,8 +186,9 @@ class ReportServiceTest {
     Path edited = Files.writeString(dir.resolve("clinic.properties"), original
         .replace("letterhead.1=polypseg", "letterhead.1=St Elsewhere Endoscopy Unit")
         .replace("title.single=Polyp segmentation report", "title.single=Polypen-Befund"));
-    String text = pdfText(new ReportService(new ReportTemplates(null, edited), null)
-        .render(ReportFixtures.single(), ReportFormat.PDF));
+    String text = ReportDocuments.pdfTextWithDecoration(
+        new ReportService(new ReportTemplates(null, edited), null)
+            .render(ReportFixtures.single(), ReportFormat.PDF));
     assertThat(text).contains("St Elsewhere Endoscopy Unit", "Polypen-Befund");
   }
 
@@ -201,8 +208,17 @@ class ReportServiceTest {
   }
 
   @Test
-  void namesTheFileAfterTheTimeAndFormat() {
+  void namesTheFileAfterTheCaseTheImageAndTheTime() {
     assertThat(ReportService.fileName(ReportFixtures.single(), ReportFormat.DOCX))
-        .isEqualTo("polyp-report-20261124-231000.docx");
+        .isEqualTo("polyp-report-study-12-frame-001-20261124-231000.docx");
+    ReportItem item = ReportFixtures.single().items().getFirst();
+    assertThat(ReportService.fileName(new ReportRequest(" Étude 7 / B?: ", List.of(item),
+        ReportFixtures.CREATED), ReportFormat.PDF))
+        .isEqualTo("polyp-report-Etude-7-B-frame-001-20261124-231000.pdf");
+    assertThat(ReportService.fileName(new ReportRequest(null, List.of(item),
+        ReportFixtures.CREATED), ReportFormat.PDF))
+        .isEqualTo("polyp-report-frame-001-20261124-231000.pdf");
+    assertThat(ReportService.fileName(ReportFixtures.batch(), ReportFormat.PDF))
+        .isEqualTo("polyp-batch-report-study-12-3-images-20261124-231000.pdf");
   }
 }

@@ -97,6 +97,49 @@ class FiguresDownloadsTest {
   }
 
   @Test
+  void theMasksZipHoldsEverySegmentedImagesMaskAsCorrectedNamedAfterTheImage() throws Exception {
+    view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 1)[0], "png"));
+    view.receive("notes.png", "not an image".getBytes());
+    view.receive("b, second.png", WebTestData.encode(WebTestData.pair(200, 160, 2)[0], "png"));
+    awaitAllSettled();
+    ImageCase first;
+    long secondArea;
+    synchronized (context) {
+      first = view.cases().get(0);
+      secondArea = view.cases().get(2).analysis().areaPx();
+      // Everything erased by hand on the first image.
+      boolean[] predicted = first.mask();
+      first.setEdits(org.polypseg.segment.MaskEdits.between(predicted,
+          new boolean[predicted.length], 320, 240).toText());
+      assertThat(first.corrected()).isTrue();
+      assertThat(first.analysis().areaPx()).isZero();
+    }
+    VaadinResponse response = mock(VaadinResponse.class);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    when(response.getOutputStream()).thenReturn(body);
+    view.figures().masksDownload().handleDownloadRequest(
+        new DownloadEvent(mock(VaadinRequest.class), response, null, null));
+    java.util.Map<String, Long> white = new java.util.LinkedHashMap<>();
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(body.toByteArray()))) {
+      for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        BufferedImage mask = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+            zip.readAllBytes()));
+        long n = 0;
+        for (int y = 0; y < mask.getHeight(); y++) {
+          for (int x = 0; x < mask.getWidth(); x++) {
+            n += mask.getRaster().getSample(x, y, 0) == 255 ? 1 : 0;
+          }
+        }
+        white.put(e.getName(), n);
+      }
+    }
+    assertThat(white).containsExactly(java.util.Map.entry("a-mask.png", 0L),
+        java.util.Map.entry("b_second-mask.png", secondArea));
+    assertThat(secondArea).isPositive();
+  }
+
+  @Test
   void withNothingSegmentedTheButtonsAreOffAndADownloadSaysSo() throws Exception {
     view.receive("notes.png", "not an image".getBytes());
     awaitAllSettled();

@@ -47,6 +47,10 @@ class ModelViewTest {
 
     assertThat(text).contains("test-model", "Research and education", "not a medical device",
         "4 stages", "16, 32, 64, 128 channels", "Best validation Dice", "0.7123", "Adam");
+    // The training data by name, not the developer's folder; the date as a reader writes it.
+    assertThat(text).contains("Training data", "TrainDataset",
+        "2 December 2026, 05:34 (UTC)").doesNotContain("../shared", "shared/datasets",
+        "2026-12-02T05:34");
     assertThat(find(view, "circuit-diagram")).isPresent();
     assertThat(find(view, "model-card")).isPresent();
     assertThat(((Markdown) find(view, "model-card").get()).getContent())
@@ -94,7 +98,9 @@ class ModelViewTest {
   private static ModelOverview overview(Optional<String> card) {
     double[] angles = new double[16];
     return new ModelOverview(WebTestData.MODEL, "plain", 16, 4, "quantum", false, RING, angles,
-        Map.of("bestValidationDice", 0.71234, "optimizer", "Adam", "epochsDone", 30),
+        Map.of("bestValidationDice", 0.71234, "optimizer", "Adam", "epochsDone", 30,
+            "data", List.of("../shared/datasets/TrainDataset"),
+            "savedAt", "2026-12-02T05:34:12.234996200Z"),
         card, Optional.empty());
   }
 

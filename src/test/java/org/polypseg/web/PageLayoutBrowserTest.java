@@ -58,13 +58,13 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
           const canvas = o.shadowRoot.querySelector('#overlay-canvas').getBoundingClientRect();
           const wide = [...document.querySelectorAll('body *')].filter(e => {
             const r = e.getBoundingClientRect();
-            return r.width > 0 && r.right > window.innerWidth + 1;
-          }).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id);
+            return r.width > 0 && r.right > arguments[0] + 1;
+          }).slice(-6).map(e => e.tagName + '.' + e.className + '#' + e.id);
           return {docWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
                   sliderHeight: slider.height, sliderTop: slider.top, sliderBottom: slider.bottom,
                   canvasTop: canvas.top, canvasBottom: canvas.bottom, innerHeight: window.innerHeight,
                   wide: wide.join(', ')};
-          """);
+          """, width);
       record("layout at %s: document %s px wide, slider %.0f px tall at %.0f..%.0f, overlay "
           + "%.0f..%.0f of %s px", name, fit.get("docWidth"), num(fit.get("sliderHeight")),
           num(fit.get("sliderTop")), num(fit.get("sliderBottom")), num(fit.get("canvasTop")),

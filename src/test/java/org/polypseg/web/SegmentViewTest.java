@@ -110,7 +110,7 @@ class SegmentViewTest {
       ReportDownloads.Report single = downloads.render(java.util.List.of(first), first.label(),
           ReportFormat.PDF);
       String text = ReportDocuments.pdfText(single.document());
-      assertThat(single.fileName()).endsWith(".pdf");
+      assertThat(single.fileName()).startsWith("polyp-report-study-12-a-").endsWith(".pdf");
       assertThat(text).contains("study 12", "a.png", "0.70").doesNotContain("b.png");
       assertThat(text).containsIgnoringCase("dice");
 
@@ -118,6 +118,22 @@ class SegmentViewTest {
       String words = ReportDocuments.docxText(ReportDocuments.docx(batch.document()));
       assertThat(batch.fileName()).endsWith(".docx");
       assertThat(words).contains("a.png", "b.png");
+    }
+  }
+
+  @Test
+  void aBatchReportListsTheFilesThatFailedWithTheirReason() {
+    view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 1)[0], "png"));
+    view.receive("b.png", WebTestData.encode(WebTestData.pair(200, 160, 2)[0], "png"));
+    view.receive("notes.png", "these are my notes, not an image".getBytes());
+    awaitAllSettled();
+    ReportDownloads downloads = new ReportDownloads(reports, context, PageAccounting.off());
+    synchronized (context) {
+      ReportDownloads.Report batch = downloads.render(view.cases(), null, ReportFormat.PDF);
+      String text = ReportDocuments.pdfText(batch.document()).replaceAll("\\s+", " ");
+      assertThat(text).contains("Files not analysed", "notes.png", "2 (1 not analysed)",
+          "a.png", "b.png");
+      assertThat(batch.fileName()).startsWith("polyp-batch-report-3-images-");
     }
   }
 

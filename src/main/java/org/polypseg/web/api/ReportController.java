@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +35,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Reports over HTTP: the same fields as {@code /api/segmentations}, with several {@code image}
- * parts allowed; the answer is the PDF or Word document. Stateless: nothing is kept afterwards.
+ * parts allowed; the answer is the PDF or Word document. In a request with several images, an
+ * image that cannot be read or segmented is listed in the report as not analysed (with the
+ * reason) and the others are reported; when none can be, the answer is a 400. Stateless: nothing
+ * is kept afterwards.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -56,7 +61,9 @@ public class ReportController {
       description = "Segments every image and returns a report: with one image a one-image "
           + "report, with several a batch report (one section per image, a summary table with "
           + "mean ± sd and charts). Masks are matched to images by base name (with a single "
-          + "image, a single mask belongs to it whatever its name).")
+          + "image, a single mask belongs to it whatever its name). In a batch, an image that "
+          + "cannot be read or segmented is listed in the report as not analysed, with the "
+          + "reason. The report is dated in timeZone (default: the server's).")
   @ApiResponse(responseCode = "200", description = "The report",
       content = {@Content(mediaType = "application/pdf"),
           @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")})
@@ -87,9 +94,13 @@ public class ReportController {
           + "(burned-in patient text): x,y,w,h in pixels, boxes separated by ';', e.g. "
           + "0,76,200,306;0,370,206,176. Each must lie inside each image; the figures are "
           + "those of the whole image.")
-          @RequestParam(name = "redact", required = false) String redact)
+          @RequestParam(name = "redact", required = false) String redact,
+      @Parameter(description = "Optional IANA time zone the report is dated in, e.g. "
+          + "Europe/Berlin; default: the server's")
+          @RequestParam(name = "timeZone", required = false) String timeZone)
       throws IOException {
     ReportFormat reportFormat = parseFormat(format);
+    ZoneId zone = parseZone(timeZone);
     UploadChecks.threshold(threshold);
     String label = checkedLabel(caseLabel);
     Redaction redaction = parseRedaction(redact);
@@ -113,9 +124,19 @@ public class ReportController {
       outcomes.add(queue.submit(UploadChecks.nameOf(image, "image"), image.getBytes()));
     }
     List<ReportItem> items = new ArrayList<>();
+    List<ReportRequest.Failure> failures = new ArrayList<>();
+    BadUploadException firstFailure = null;
     for (int i = 0; i < images.size(); i++) {
-      SegmentationJobs.Segmented segmented = UploadChecks.segmented(outcomes.get(i).join());
       String name = UploadChecks.nameOf(images.get(i), "image");
+      SegmentationJobs.Segmented segmented;
+      try {
+        // A busy server stays a 503 for the whole request: nothing about the file is wrong.
+        segmented = UploadChecks.segmented(outcomes.get(i).join());
+      } catch (BadUploadException e) {
+        firstFailure = firstFailure == null ? e : firstFailure;
+        failures.add(new ReportRequest.Failure(name, withoutName(e.getMessage(), name)));
+        continue;
+      }
       boolean[] truth = matcher.truthFor(i, name, segmented.segmentation(), jobs.limits());
       try {
         redaction.checkedFor(segmented.image().getWidth(), segmented.image().getHeight());
@@ -126,7 +147,10 @@ public class ReportController {
       items.add(new ReportItem(name, segmented.image(), segmented.segmentation(), threshold, truth,
           redaction));
     }
-    ReportRequest request = ReportRequest.of(label, items);
+    if (items.isEmpty() || images.size() == 1 && firstFailure != null) {
+      throw firstFailure;
+    }
+    ReportRequest request = ReportRequest.of(label, items, zone, failures);
     byte[] document;
     try {
       document = reports.render(request, reportFormat);
@@ -154,6 +178,25 @@ public class ReportController {
     } catch (IllegalArgumentException e) {
       throw new BadUploadException("Unusable redaction", "redact: " + e.getMessage());
     }
+  }
+
+  private static ZoneId parseZone(String timeZone) {
+    if (timeZone == null || timeZone.isBlank()) {
+      return ZoneId.systemDefault();
+    }
+    try {
+      return ZoneId.of(timeZone.strip());
+    } catch (DateTimeException e) {
+      throw new BadUploadException("Unknown time zone", "timeZone '" + timeZone
+          + "' is not a time zone; use an IANA name such as Europe/Berlin, or UTC");
+    }
+  }
+
+  /** A failure's message without the file name it starts with (the report names the file). */
+  private static String withoutName(String message, String name) {
+    String prefix = name + ": ";
+    return message != null && message.startsWith(prefix) ? message.substring(prefix.length())
+        : message;
   }
 
   private static String checkedLabel(String caseLabel) {

@@ -16,7 +16,8 @@ import java.util.List;
  * @param regions connected polyp regions (8-connectivity), largest first
  * @param dice Dice against the uploaded mask, 0..1; absent without a mask
  * @param iou IoU against the uploaded mask, 0..1; absent without a mask
- * @param inferenceMs wall time of resizing + network + resizing back, milliseconds
+ * @param inferenceMs wall time of the network's forward pass for this image, milliseconds (not
+ *     the resizing around it, nor time spent waiting in the server's queue)
  * @param model the model that answered
  * @param maskPng the binary mask (255 = polyp) as a PNG at the image's size, base64
  */

@@ -33,14 +33,17 @@ class ReportApiTest {
         .file("image", "frame.jpg", real[0]).file("image", "second.png", synthetic)
         .file("mask", "frame.png", real[1])
         .field("threshold", "0.45").field("case", "study 7").field("format", "pdf")
+        .field("timeZone", "Europe/Berlin")
         .postForBytes(uri("/api/reports"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-        d -> assertThat(d).startsWith("attachment").contains("polyp-report-").endsWith(".pdf\""));
-    String text = ReportDocuments.pdfText(response.body());
-    assertThat(text).contains("study 7", "frame.jpg", "second.png", "0.45");
+        d -> assertThat(d).startsWith("attachment")
+            .contains("polyp-batch-report-study-7-2-images-").endsWith(".pdf\""));
+    String text = ReportDocuments.pdfText(response.body()).replaceAll("\\s+", " ");
+    assertThat(text).contains("study 7", "frame.jpg", "second.png", "0.45",
+        "(Europe/Berlin, UTC+");
     assertThat(text).containsIgnoringCase("dice");
   }
 
@@ -68,8 +71,21 @@ class ReportApiTest {
         .file("mask", "c.png", mask), "c.png: no image of the request has this base name");
     assertProblem(new Multipart().file("image", "a.jpg", image).field("format", "xls"),
         "unknown report format 'xls'");
-    assertProblem(new Multipart().file("image", "a.jpg", image)
-        .file("image", "notes.png", "just text".getBytes()), "notes.png");
+    assertProblem(new Multipart().file("image", "notes.png", "just text".getBytes()),
+        "notes.png");
+    assertProblem(new Multipart().file("image", "a.jpg", image).field("timeZone", "Mars/Olympus"),
+        "Mars/Olympus");
+  }
+
+  @Test
+  void aFileOfABatchThatCannotBeReadIsListedInTheReport() throws Exception {
+    byte[] image = SegmentationApiTest.imageAndMask()[0];
+    HttpResponse<byte[]> response = new Multipart().file("image", "a.jpg", image)
+        .file("image", "notes.png", "just text".getBytes()).field("format", "pdf")
+        .postForBytes(uri("/api/reports"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    String text = ReportDocuments.pdfText(response.body()).replaceAll("\\s+", " ");
+    assertThat(text).contains("Files not analysed", "notes.png", "1 (1 not analysed)", "a.jpg");
   }
 
   private void assertProblem(Multipart form, String detail) throws Exception {

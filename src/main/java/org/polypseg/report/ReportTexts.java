@@ -13,23 +13,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The PDF report's texts and labels, read from its editable template
- * ({@code pdf-template.properties}, UTF-8). A text may hold {@code {name}} placeholders that the
- * report fills; a missing key or an unknown placeholder is reported with the file's name.
+ * The reports' wording, read from its editable file ({@code pdf-template.properties}, UTF-8): every
+ * heading, label and sentence of the PDF, and the same texts for the Word template's
+ * {@code {{text.KEY}}} placeholders, so that both formats say the same. A text may hold
+ * {@code {name}} placeholders that the report fills; a missing key or an unknown placeholder is
+ * reported with the file's name.
  */
-final class PdfTexts {
+final class ReportTexts {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
   private final String location;
   private final Properties texts;
 
-  private PdfTexts(String location, Properties texts) {
+  private ReportTexts(String location, Properties texts) {
     this.location = location;
     this.texts = texts;
   }
 
-  static PdfTexts load(ReportTemplates.Template template) {
+  static ReportTexts load(ReportTemplates.Template template) {
     Properties texts = new Properties();
     try (Reader reader = new InputStreamReader(new ByteArrayInputStream(template.bytes()),
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT))) {
@@ -40,7 +42,7 @@ final class PdfTexts {
       throw new ReportTemplateException(
           template.location() + ": not a valid properties file (" + e.getMessage() + ")", e);
     }
-    return new PdfTexts(template.location(), texts);
+    return new ReportTexts(template.location(), texts);
   }
 
   /** The file the texts came from. */
@@ -76,6 +78,21 @@ final class PdfTexts {
     }
     m.appendTail(out);
     return out.toString().strip();
+  }
+
+  /**
+   * Every text without a placeholder, by its key: what the Word template may name as
+   * {@code {{text.KEY}}}.
+   */
+  Map<String, String> plain() {
+    Map<String, String> plain = new java.util.TreeMap<>();
+    for (String key : texts.stringPropertyNames()) {
+      String text = texts.getProperty(key);
+      if (!PLACEHOLDER.matcher(text).find()) {
+        plain.put(key, text.strip());
+      }
+    }
+    return plain;
   }
 
   /** An optional setting: empty when the key is absent or blank. */
