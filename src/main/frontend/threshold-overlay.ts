@@ -40,6 +40,8 @@ export class ThresholdOverlay extends LitElement {
   @property({ attribute: 'image-name' }) imageName = '';
   /** Hand corrections from the server (run-length text, see MaskEdits), applied on load. */
   @property({ attribute: 'edits' }) editsText = '';
+  /** Dice at thresholds 0.00..1.00 (101 comma-separated values) against the truth; empty for none. */
+  @property({ attribute: 'dice-curve' }) diceCurve = '';
   /** True when the brush tools are offered (a still image; not a video frame). */
   @property({ type: Boolean, attribute: 'editable' }) editable = false;
   /** The image's width in pixels, once loaded. */
@@ -295,6 +297,42 @@ export class ThresholdOverlay extends LitElement {
     .colour-bar span:last-child {
       color: #222;
     }
+    .curve {
+      margin: 0.6em 0 0;
+      max-width: 34rem;
+    }
+    .curve svg {
+      width: 100%;
+      height: auto;
+      cursor: pointer;
+      font-size: 10px;
+      fill: var(--lumo-secondary-text-color, #555);
+    }
+    .curve .axis {
+      stroke: var(--lumo-contrast-30pct, #99a);
+    }
+    .curve .dice {
+      fill: none;
+      stroke: #0072b2;
+      stroke-width: 2;
+    }
+    .curve .now {
+      stroke: #d55e00;
+      stroke-dasharray: 3 3;
+    }
+    .curve .best {
+      fill: #f0e442;
+      stroke: #000;
+    }
+    .curve-summary {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em;
+      font-size: var(--lumo-font-size-xs, 12px);
+      color: var(--lumo-secondary-text-color, #555);
+      font-variant-numeric: tabular-nums;
+    }
     .sr-only {
       position: absolute;
       width: 1px;
@@ -400,8 +438,44 @@ export class ThresholdOverlay extends LitElement {
         <span class="probe" id="probe">${this.probe}</span>
       </div>
       <div class="legend">${this.legend(truth)}</div>
+      ${this.diceChart()}
       <div class="sr-only" role="status" aria-live="polite">${this.announced}</div>
     `;
+  }
+
+  /** Dice against the threshold with the best marked; a click there sets the threshold. */
+  private diceChart() {
+    const curve = this.diceCurve ? this.diceCurve.split(',').map(Number) : [];
+    if (curve.length !== 101) return nothing;
+    let best = 0;
+    curve.forEach((d, k) => (best = d > curve[best] ? k : best));
+    const now = Math.round(this.threshold * 100);
+    const x = (k: number) => 30 + (k / 100) * 380;
+    const y = (d: number) => 10 + (1 - d) * 80;
+    const line = curve.map((d, k) => `${x(k).toFixed(1)},${y(d).toFixed(1)}`).join(' ');
+    const summary = `Best threshold ${(best / 100).toFixed(2)}: Dice ${curve[best].toFixed(3)}; at ${this.threshold.toFixed(2)}: ${curve[now].toFixed(3)}`;
+    return html`<figure class="curve">
+      <figcaption>Dice against threshold, this image (the model's mask, before hand corrections)</figcaption>
+      <svg id="dice-curve" viewBox="0 0 420 112" role="img" aria-label=${summary} @click=${this.onCurveClick}>
+        <line x1="30" y1="90" x2="410" y2="90" class="axis"></line>
+        <line x1="30" y1="10" x2="30" y2="90" class="axis"></line>
+        <text x="26" y="14" text-anchor="end">1</text><text x="26" y="93" text-anchor="end">0</text>
+        <text x="30" y="106" text-anchor="middle">0</text><text x="220" y="106" text-anchor="middle">threshold</text>
+        <text x="410" y="106" text-anchor="middle">1</text>
+        <polyline points=${line} class="dice"></polyline>
+        <line x1=${x(now)} y1="10" x2=${x(now)} y2="90" class="now"></line>
+        <circle cx=${x(best)} cy=${y(curve[best])} r="4" class="best"></circle>
+      </svg>
+      <div class="curve-summary">${summary}
+        <button id="use-best" @click=${() => this.setAndSettle(best / 100)} ?disabled=${best === now}>
+          Use ${(best / 100).toFixed(2)}</button></div>
+    </figure>`;
+  }
+
+  private onCurveClick(e: MouseEvent) {
+    const r = (e.currentTarget as SVGElement).getBoundingClientRect();
+    const k = Math.round(((e.clientX - r.left) / r.width * 420 - 30) / 380 * 100);
+    if (k >= 0 && k <= 100) this.setAndSettle(k / 100);
   }
 
   private toolButton(tool: 'view' | 'brush' | 'eraser', text: string, title: string) {
@@ -419,7 +493,7 @@ export class ThresholdOverlay extends LitElement {
     }
     return html`
       <span>${swatch(rgb(TINT))}Predicted polyp</span>
-      <span>${swatch('#fff')}Its contour</span>
+      <span><span class="swatch" style="background:${rgb(TINT)};box-shadow:inset 0 0 0 2px #fff"></span>Its contour (white)</span>
       ${truth ? html`<span>${swatch(`repeating-linear-gradient(90deg, ${rgb(TRUTH)} 0 4px, #000 4px 8px)`)}Ground truth (dashed)</span>` : nothing}
       ${this.correctedPixels > 0 ? html`<span id="corrected-note">Corrected by hand: ${this.correctedPixels.toLocaleString('en')} px</span>` : nothing}`;
   }

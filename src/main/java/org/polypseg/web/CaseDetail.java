@@ -28,6 +28,7 @@ import org.polypseg.image.Redaction;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.segment.SegmentationImages;
+import org.polypseg.segment.ThresholdCurve;
 
 /**
  * The selected image: original, overlay with its threshold slider and heat map side by side, the
@@ -342,6 +343,7 @@ public class CaseDetail extends Div {
     boolean[] truth = imageCase.truth();
     if (truth == null) {
       overlay.setTruth(null);
+      overlay.setDiceCurve(null);
       truthName.setText("No mask yet");
       removeTruth.setVisible(false);
     } else {
@@ -350,6 +352,7 @@ public class CaseDetail extends Div {
       overlay.setTruth(Downloads.inlinePng(safe(imageCase.fileName()) + "-truth.png",
           () -> truthImage(truth, w, h)));
       truthName.setText(imageCase.truthFileName());
+      overlay.setDiceCurve(ThresholdCurve.dice(imageCase.segmentation().probabilities(), truth));
       removeTruth.setVisible(true);
     }
   }

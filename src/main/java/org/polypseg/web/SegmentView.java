@@ -87,6 +87,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
   private final Span batchText = new Span();
   private final Button pick = new Button("Choose images…", VaadinIcon.UPLOAD.create());
   private final ClearAll clearAll = new ClearAll(this::clearAll);
+  private final BatchDiceCurve batchCurve = new BatchDiceCurve(this::applyThresholdToAll);
   private final FiguresDownloads figures;
   private volatile UiContext ui;
   private volatile TabWork work;
@@ -150,7 +151,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
     videoHolder.setId("videos");
     H1 pageTitle = new H1("Segment colonoscopy frames");
     pageTitle.addClassName("page-title");
-    add(pageTitle, upload, queue, videoHolder, clearAll, strip, batchReports, figures, detailHolder);
+    add(pageTitle, upload, queue, videoHolder, clearAll, strip, batchReports, figures, batchCurve, detailHolder);
   }
 
   @Override
@@ -527,6 +528,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
   /** Batch report buttons, once two or more images are segmented. */
   private void updateBatchReports() {
     figures.update();
+    batchCurve.update(work.cases());
     long done = work.cases().stream().filter(ImageCase::isDone).count();
     if (done < 2) {
       batchReports.setVisible(false);
@@ -563,7 +565,11 @@ public class SegmentView extends Div implements TabWork.Viewer {
       return;
     }
     detail = new CaseDetail(shown, ui, jobs.limits(), accounting, () -> remove(shown));
-    detail.onChange(this::updateUnsaved);
+    // A mask added or removed changes the batch's Dice curve.
+    detail.onChange(() -> {
+      updateUnsaved();
+      batchCurve.update(work.cases());
+    });
     detail.redactionScope(this::cases, redacted -> redacted.forEach(strip::update));
     if (shown.isDone()) {
       detail.overlay().addThresholdChangedListener(e -> strip.refreshStatus(shown));
@@ -585,6 +591,10 @@ public class SegmentView extends Div implements TabWork.Viewer {
         strip.refreshStatus(c);
         changed++;
       }
+    }
+    if (detail != null && detail.imageCase().isDone()) {
+      detail.overlay().setThreshold(threshold);
+      detail.metrics().show(detail.imageCase());
     }
     updateUnsaved();
     if (UI.getCurrent() != null) {
@@ -617,6 +627,10 @@ public class SegmentView extends Div implements TabWork.Viewer {
   /** The detail area's component for the selected case, or null; report buttons go in it. */
   public CaseDetail detail() {
     return detail;
+  }
+
+  BatchDiceCurve batchCurve() {
+    return batchCurve;
   }
 
   CaseStrip strip() {

@@ -55,6 +55,19 @@ public class ThresholdOverlay extends Component implements HasSize {
     return addListener(EditsChangedEvent.class, listener);
   }
 
+  /** Dice at thresholds 0.00..1.00 ({@code ThresholdCurve}), drawn with the best marked; null: none. */
+  public void setDiceCurve(double[] curve) {
+    if (curve == null) {
+      getElement().removeAttribute("dice-curve");
+    } else {
+      StringBuilder text = new StringBuilder();
+      for (double d : curve) {
+        text.append(text.isEmpty() ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.4f", d));
+      }
+      getElement().setAttribute("dice-curve", text.toString());
+    }
+  }
+
   /** Sets the ground-truth mask (grey PNG, white = polyp) to outline, or none when null. */
   public void setTruth(DownloadHandler truth) {
     if (truth == null) {

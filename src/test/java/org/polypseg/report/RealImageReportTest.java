@@ -42,7 +42,8 @@ class RealImageReportTest {
             + Numbers.percent(a.areaFraction()) + "\t" + a.regions().size() + "\t"
             + Numbers.score(a.dice()) + "\t" + Numbers.score(a.iou()));
       }
-      assertThat(docxPictures(doc)).isEqualTo(3 * 2 + 2);
+      // Original, overlay and heat map of each of the 3 images, and the batch's 2 charts.
+      assertThat(docxPictures(doc)).isEqualTo(3 * 3 + 2);
     }
   }
 }

@@ -52,8 +52,8 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
       @SuppressWarnings("unchecked")
       Map<String, Object> fit = (Map<String, Object>) js("""
           const o = document.querySelector('threshold-overlay');
-          const views = o.shadowRoot.querySelector('.views');
-          window.scrollTo(0, views.getBoundingClientRect().top + window.scrollY - 64);
+          // The viewer (its toolbar, the pictures, the slider) at the top, under the header.
+          window.scrollTo(0, o.getBoundingClientRect().top + window.scrollY - 64);
           const slider = o.shadowRoot.querySelector('#slider').getBoundingClientRect();
           const canvas = o.shadowRoot.querySelector('#overlay-canvas').getBoundingClientRect();
           const wide = [...document.querySelectorAll('body *')].filter(e => {
@@ -80,8 +80,9 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
         assertThat(num(fit.get("canvasTop"))).as("overlay below the header at %s", name)
             .isGreaterThanOrEqualTo(0);
       }
-      js("window.scrollTo(0, 0)");
+      // As a user sees the image after choosing it: the viewer at the top, under the header.
       screenshot("layout-" + name);
+      js("window.scrollTo(0, 0)");
     }
 
     viewport(1440, 900);
