@@ -166,18 +166,18 @@ export class ThresholdOverlay extends LitElement {
     .views {
       display: grid;
       grid-template-columns: repeat(3, minmax(0, 1fr));
-      grid-template-areas: 'original overlay heat';
+      grid-template-areas: 'original overlay heat' 'controls controls controls';
       gap: 1rem;
       align-items: start;
     }
     .views.single {
       grid-template-columns: minmax(0, 1fr);
-      grid-template-areas: 'overlay';
+      grid-template-areas: 'overlay' 'controls';
     }
     @container (max-width: 699px) {
       .views {
         grid-template-columns: repeat(2, minmax(0, 1fr));
-        grid-template-areas: 'overlay overlay' 'original heat';
+        grid-template-areas: 'overlay overlay' 'controls controls' 'original heat';
       }
     }
     .views:fullscreen {
@@ -228,6 +228,12 @@ export class ThresholdOverlay extends LitElement {
       line-height: 1.4;
       font-size: var(--lumo-font-size-s, 14px);
       color: var(--lumo-secondary-text-color, #555);
+    }
+    .below {
+      min-width: 0;
+    }
+    .views:fullscreen .below {
+      color: #eee;
     }
     .controls {
       display: flex;
@@ -421,8 +427,8 @@ export class ThresholdOverlay extends LitElement {
                 <div class="colour-bar" aria-hidden="true"><span>0</span><span>probability</span><span>1</span></div>
               </figure>`
           : nothing}
-      </div>
-      <div class="controls">
+        <div class="below" style="grid-area: controls">
+        <div class="controls">
         <div class="slider-row">
           <label for="slider">Threshold</label>
           <input id="slider" type="range" min="0" max="1" step="0.01"
@@ -438,6 +444,8 @@ export class ThresholdOverlay extends LitElement {
         <span class="probe" id="probe">${this.probe}</span>
       </div>
       <div class="legend">${this.legend(truth)}</div>
+        </div>
+      </div>
       ${this.diceChart()}
       <div class="sr-only" role="status" aria-live="polite">${this.announced}</div>
     `;

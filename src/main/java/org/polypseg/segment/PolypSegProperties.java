@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxImagePixels largest width x height accepted, pixels; read from the file's header
  *     before anything is decoded
  * @param inference how many images are segmented at once and how many may wait
+ * @param sampleFrames a folder of colonoscopy frames (e.g. Kvasir-SEG's {@code images/}) from which
+ *     the page's "Try a sample frame" takes one at random; empty (the default): no such button
  */
 @ConfigurationProperties("polypseg")
 public record PolypSegProperties(
@@ -28,7 +30,8 @@ public record PolypSegProperties(
     @DefaultValue("20MB") DataSize maxImageSize,
     @DefaultValue("50") int maxFiles,
     @DefaultValue("40000000") long maxImagePixels,
-    @DefaultValue Inference inference) {
+    @DefaultValue Inference inference,
+    @DefaultValue("") String sampleFrames) {
 
   @ConstructorBinding
   public PolypSegProperties {}
@@ -36,7 +39,7 @@ public record PolypSegProperties(
   /** The defaults for everything but the four settings the page and the model files use. */
   public PolypSegProperties(Path modelDir, String quantumBackend, DataSize maxImageSize,
       int maxFiles) {
-    this(modelDir, quantumBackend, maxImageSize, maxFiles, 40_000_000L, Inference.DEFAULTS);
+    this(modelDir, quantumBackend, maxImageSize, maxFiles, 40_000_000L, Inference.DEFAULTS, "");
   }
 
   /** The upload limits, for the decoder. */

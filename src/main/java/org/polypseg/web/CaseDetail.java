@@ -306,6 +306,7 @@ public class CaseDetail extends Div {
     });
     removeTruth.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
     HorizontalLayout current = new HorizontalLayout(truthName, removeTruth);
+    current.addClassName("truth-current");
     current.setAlignItems(FlexComponent.Alignment.CENTER);
     Div card = new Div(title, help, upload, current);
     card.addClassName("truth-card");

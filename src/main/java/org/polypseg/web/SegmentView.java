@@ -78,6 +78,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
   private final Div videoHolder = new Div();
   private final ReportService reports;
   private final PageAccounting accounting;
+  private final SampleFrames samples;
   private final List<VideoPanel> videoPanels = new ArrayList<>();
   private final CaseStrip strip = new CaseStrip(this::select, this::remove);
   private final Div detailHolder = new Div();
@@ -105,6 +106,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
     this.clipReports = clipReports;
     this.reports = reports;
     this.accounting = accounting;
+    this.samples = new SampleFrames(properties.sampleFrames());
     // Clips are larger than images: the upload takes either, and the decoder then holds images to
     // their own limit (its message names the file).
     long maxFileBytes = Math.max(properties.maxImageSize().toBytes(), videos.limits().maxBytes());
@@ -582,6 +584,12 @@ public class SegmentView extends Div implements TabWork.Viewer {
     detailHolder.add(detail);
   }
 
+  /** "Try a sample frame": one of the configured sample frames, as if the user had chosen it. */
+  void trySample() {
+    samples.pick().ifPresentOrElse(sample -> receive(sample.fileName(), sample.bytes()),
+        () -> error("The sample frames could not be read; see polypseg.sample-frames"));
+  }
+
   /** "Use this threshold for all images": every segmented image takes {@code threshold}. */
   void applyThresholdToAll(double threshold) {
     int changed = 0;
@@ -707,7 +715,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
     notification.open();
   }
 
-  private static Div introduction() {
+  private Div introduction() {
     H2 title = new H2("Where does the model see a polyp?");
     Paragraph what = new Paragraph("Add one or more colonoscopy frames. Each is resized to the "
         + "model's input, segmented on the server in the background, and shown next to the overlay "
@@ -718,6 +726,12 @@ public class SegmentView extends Div implements TabWork.Viewer {
         + "use it to diagnose or treat patients.");
     use.addClassName("intended-use");
     Div intro = new Div(title, what, use);
+    if (samples.any()) {
+      Button sample = new Button("Try a sample frame", VaadinIcon.PICTURE.create(),
+          e -> trySample());
+      sample.setId("try-sample");
+      intro.add(sample);
+    }
     intro.addClassName("intro");
     intro.setId("intro");
     return intro;

@@ -58,20 +58,28 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
           const canvas = o.shadowRoot.querySelector('#overlay-canvas').getBoundingClientRect();
           const wide = [...document.querySelectorAll('body *')].filter(e => {
             const r = e.getBoundingClientRect();
-            return r.width > 0 && r.right > arguments[0] + 1;
-          }).slice(-6).map(e => e.tagName + '.' + e.className + '#' + e.id);
-          return {docWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
+            return r.width > 0 && r.right > document.documentElement.clientWidth + 0.5;
+          }).slice(-6).map(e => e.tagName + '.' + e.className + '#' + e.id + '[' + (e.textContent || '').trim().slice(0, 30) + '@' + Math.round(e.getBoundingClientRect().right) + ']');
+          // Can the page be scrolled sideways at all?
+          window.scrollTo(100000, window.scrollY);
+          const sideways = window.scrollX;
+          window.scrollTo(0, window.scrollY);
+          return {docWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+                  sideways: sideways, viewport: window.innerWidth,
                   sliderHeight: slider.height, sliderTop: slider.top, sliderBottom: slider.bottom,
                   canvasTop: canvas.top, canvasBottom: canvas.bottom, innerHeight: window.innerHeight,
                   wide: wide.join(', ')};
           """, width);
-      record("layout at %s: document %s px wide, slider %.0f px tall at %.0f..%.0f, overlay "
-          + "%.0f..%.0f of %s px", name, fit.get("docWidth"), num(fit.get("sliderHeight")),
+      record("layout at %s: document %s px wide, scrolls sideways by %s px, slider %.0f px tall at %.0f..%.0f, overlay "
+          + "%.0f..%.0f of %s px", name, fit.get("docWidth"), fit.get("sideways"),
+          num(fit.get("sliderHeight")),
           num(fit.get("sliderTop")), num(fit.get("sliderBottom")), num(fit.get("canvasTop")),
           num(fit.get("canvasBottom")), fit.get("innerHeight"));
       assertThat(((Number) fit.get("docWidth")).intValue())
           .as("document width at %s (too wide: %s)", name, fit.get("wide"))
           .isLessThanOrEqualTo(width);
+      assertThat(num(fit.get("sideways"))).as("sideways scrolling at %s (too wide: %s)", name,
+          fit.get("wide")).isZero();
       assertThat(num(fit.get("sliderHeight"))).as("slider touch target at %s", name)
           .isGreaterThanOrEqualTo(44);
       if (width >= 1024) {
