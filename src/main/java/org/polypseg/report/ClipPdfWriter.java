@@ -14,11 +14,18 @@ import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.Element;
+import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfPageEventHelper;
 
 /**
  * A clip's report as PDF (OpenPDF), in the image reports' fonts, accent colour and notice box:
  * the facts, the timeline chart, the table of detection stretches and each key frame with its
- * overlay.
+ * overlay. Like the image reports it carries the clinic's letterhead on every page and is tagged
+ * ({@link PdfTags}): every part is a one-cell table or a table, added as a structure element,
+ * the pictures as figures with alternative text.
  */
 final class ClipPdfWriter {
 
@@ -36,8 +43,12 @@ final class ClipPdfWriter {
   private final Font head;
   private final Color accent;
 
-  ClipPdfWriter(ClipReportContent content) {
+  private final ReportProperties.Clinic clinic;
+  private PdfTags tags;
+
+  ClipPdfWriter(ClipReportContent content, ReportProperties.Clinic clinic) {
     this.content = content;
+    this.clinic = clinic == null ? ReportProperties.Clinic.NONE : clinic;
     this.accent = PdfReportWriter.accent(content.texts());
     title = new Font(PdfReportWriter.Fonts.BOLD, 18, Font.NORMAL, accent);
     heading = new Font(PdfReportWriter.Fonts.BOLD, 13, Font.NORMAL, accent);
@@ -48,40 +59,50 @@ final class ClipPdfWriter {
   }
 
   void write(OutputStream out) {
-    Document document = new Document(PageSize.A4, MARGIN, MARGIN, 56, 56);
+    Document document = new Document(PageSize.A4, MARGIN, MARGIN, 74, 56);
     try {
-      PdfWriter.getInstance(document, out);
+      PdfWriter writer = PdfWriter.getInstance(document, out);
       document.addTitle(ClipReportContent.TITLE);
       document.addCreator("polypseg");
+      String language = content.texts().setting("pdf.language");
+      tags = new PdfTags(writer, language.isEmpty() ? "en-GB" : language, ClipReportContent.TITLE);
+      writer.setPageEvent(new Letterhead());
       document.open();
-      document.add(paragraph(ClipReportContent.TITLE, title, 10));
+      tags.add(document, part(paragraph(ClipReportContent.TITLE, title, 10)), PdfName.H1);
       PdfPTable facts = table(new float[] {1, 3});
       for (String[] row : content.facts()) {
         facts.addCell(cell(row[0], bold, null));
         facts.addCell(cell(row[1], body, null));
       }
-      document.add(facts);
+      tags.add(document, facts, PdfName.TABLE);
 
-      document.add(paragraph(ClipReportContent.TIMELINE_HEADING, heading, 4));
+      tags.add(document, part(paragraph(ClipReportContent.TIMELINE_HEADING, heading, 4)),
+          PdfName.H2);
       Picture chart = content.timeline();
       Image timeline = image(chart);
       timeline.scaleToFit(TEXT_WIDTH, (float) chart.heightFor(TEXT_WIDTH));
-      document.add(timeline);
-      document.add(paragraph(ClipReportContent.TIMELINE_CAPTION, small, 0));
+      PdfPTable figure = table(new float[] {1});
+      PdfPCell chartCell = new PdfPCell(timeline, false);
+      chartCell.setBorder(Rectangle.NO_BORDER);
+      figure.addCell(chartCell);
+      figure.addCell(cell(ClipReportContent.TIMELINE_CAPTION, small, null));
+      tags.add(document, figure, PdfName.FIGURE, ClipReportContent.TIMELINE_CAPTION);
 
-      document.add(paragraph(ClipReportContent.STRETCHES_HEADING, heading, 4));
+      tags.add(document, part(paragraph(ClipReportContent.STRETCHES_HEADING, heading, 4)),
+          PdfName.H2);
       List<List<String>> rows = content.stretchRows();
       if (rows.isEmpty()) {
-        document.add(paragraph(ClipReportContent.NO_STRETCHES, body, 0));
+        tags.add(document, part(paragraph(ClipReportContent.NO_STRETCHES, body, 0)), PdfName.P);
       } else {
         PdfPTable stretches = table(new float[] {0.4f, 1, 1, 1, 1.6f, 1.2f});
+        stretches.setHeaderRows(1);
         for (String column : ClipReportContent.STRETCH_COLUMNS) {
           stretches.addCell(cell(column, head, accent));
         }
         for (List<String> row : rows) {
           row.forEach(v -> stretches.addCell(cell(v, body, null)));
         }
-        document.add(stretches);
+        tags.add(document, stretches, PdfName.TABLE);
       }
 
       boolean first = true;
@@ -102,13 +123,64 @@ final class ClipPdfWriter {
         PdfPCell caption = cell(content.keyCaption(number), small, null);
         caption.setColspan(2);
         pair.addCell(caption);
-        document.add(pair);
+        tags.add(document, pair, PdfName.FIGURE, content.keyCaption(number));
       }
-      document.add(notice());
+      tags.add(document, notice(), PdfName.NOTE);
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("PDF layout failed: " + e.getMessage(), e);
     }
+  }
+
+  /** A paragraph as a one-cell table: drawn where {@link PdfTags} marks content. */
+  private static PdfPTable part(Paragraph paragraph) {
+    PdfPTable table = PdfReportWriter.table(new float[] {1});
+    PdfPCell cell = new PdfPCell();
+    cell.addElement(paragraph);
+    cell.setBorder(Rectangle.NO_BORDER);
+    cell.setPadding(0);
+    table.addCell(cell);
+    return table;
+  }
+
+  /** The clinic's letterhead and a rule on every page, marked as page decoration. */
+  private final class Letterhead extends PdfPageEventHelper {
+    @Override
+    public void onStartPage(PdfWriter writer, Document document) {
+      tags.pageStarted();
+    }
+
+    @Override
+    public void onEndPage(PdfWriter writer, Document document) {
+      tags.pageEnding();
+      PdfContentByte cb = writer.getDirectContent();
+      PdfTags.artifact(cb, () -> {
+        float y = PageSize.A4.getHeight() - 34;
+        boolean firstLine = true;
+        for (String line : letterhead()) {
+          Font font = firstLine ? new Font(PdfReportWriter.Fonts.BOLD, 9.5f, Font.NORMAL, accent)
+              : small;
+          ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(line, font), MARGIN, y, 0);
+          y -= firstLine ? 12 : 10;
+          firstLine = false;
+        }
+        cb.saveState();
+        cb.setColorStroke(accent);
+        cb.setLineWidth(0.8f);
+        cb.moveTo(MARGIN, PageSize.A4.getHeight() - 62);
+        cb.lineTo(PageSize.A4.getWidth() - MARGIN, PageSize.A4.getHeight() - 62);
+        cb.stroke();
+        cb.restoreState();
+      });
+    }
+  }
+
+  /** The clinic's name and address, or the texts' letterhead when none is configured. */
+  private List<String> letterhead() {
+    List<String> lines = clinic.isEmpty()
+        ? List.of(content.texts().setting("letterhead.1"), content.texts().setting("letterhead.2"))
+        : List.of(clinic.name(), String.join(" \u00b7 ", clinic.address()));
+    return lines.stream().filter(s -> !s.isBlank()).toList();
   }
 
   private PdfPTable notice() {

@@ -126,7 +126,7 @@ public final class ReportService {
     ClipReportContent content = new ClipReportContent(request, ReportTexts.load(templates.pdf()));
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     switch (format) {
-      case PDF -> new ClipPdfWriter(content).write(out);
+      case PDF -> new ClipPdfWriter(content, clinic).write(out);
       case DOCX -> new ClipDocxWriter(content).write(out);
     }
     return out.toByteArray();

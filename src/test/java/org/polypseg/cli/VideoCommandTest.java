@@ -52,6 +52,21 @@ class VideoCommandTest {
     assertThat(rows.get(2)).startsWith("3,0.120,");
     assertThat(new String(Files.readAllBytes(report), 0, 5, StandardCharsets.US_ASCII))
         .isEqualTo("%PDF-");
+    // Tagged like the image reports, with the letterhead as page decoration.
+    org.openpdf.text.pdf.PdfReader pdf = new org.openpdf.text.pdf.PdfReader(
+        Files.readAllBytes(report));
+    try {
+      var catalog = pdf.getCatalog();
+      assertThat(catalog.getAsDict(org.openpdf.text.pdf.PdfName.MARKINFO)
+          .getAsBoolean(org.openpdf.text.pdf.PdfName.MARKED).booleanValue()).isTrue();
+      assertThat(catalog.getAsDict(org.openpdf.text.pdf.PdfName.STRUCTTREEROOT)).isNotNull();
+      String page = new String(pdf.getPageContent(1), StandardCharsets.ISO_8859_1);
+      assertThat(page).contains("/MCID", "/Artifact BMC");
+    } finally {
+      pdf.close();
+    }
+    assertThat(org.polypseg.report.ReportDocuments.pdfTextWithDecoration(
+        Files.readAllBytes(report))).contains("polypseg");
     assertThat(result[1]).contains("wrote " + out);
   }
 
