@@ -38,13 +38,15 @@ public final class Benchmark {
   }
 
   public BenchmarkResult run(int inferenceRuns, int trainSteps, int trainBatch) {
-    return run(inferenceRuns, trainSteps, trainBatch, 0);
+    return run(inferenceRuns, trainSteps, trainBatch, 0, 1);
   }
 
   /**
    * @param videoFrames frames of each synthetic clip for the video throughput (0: not measured)
+   * @param videoWorkers frames of a clip in the model at once, each on its own thread
    */
-  public BenchmarkResult run(int inferenceRuns, int trainSteps, int trainBatch, int videoFrames) {
+  public BenchmarkResult run(int inferenceRuns, int trainSteps, int trainBatch, int videoFrames,
+      int videoWorkers) {
     double[] inference = inference(inferenceRuns);
     double p50 = percentile(inference, 0.50);
     double p95 = percentile(inference, 0.95);
@@ -64,7 +66,7 @@ public final class Benchmark {
     log.printf("inference %.1f GFLOP/s (%.2f GFLOP per inference) vs matmul %.1f GFLOP/s: %.0f%%%n",
         gflops, flops / 1e9, matmul, 100 * gflops / matmul);
     List<VideoThroughput> video = videoFrames > 0
-        ? new VideoBenchmark(new SegmentationService(model), log).run(videoFrames) : List.of();
+        ? new VideoBenchmark(new SegmentationService(model), log, videoWorkers).run(videoFrames) : List.of();
     return new BenchmarkResult(p50, p95, step[0], step[1], strange, stateVector,
         model.flipAveraging(), gflops, matmul, video);
   }

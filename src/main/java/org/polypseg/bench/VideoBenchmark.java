@@ -36,9 +36,12 @@ final class VideoBenchmark {
   private final SegmentationService service;
   private final PrintStream log;
 
-  VideoBenchmark(SegmentationService service, PrintStream log) {
+  private final int workers;
+
+  VideoBenchmark(SegmentationService service, PrintStream log, int workers) {
     this.service = service;
     this.log = log;
+    this.workers = workers;
   }
 
   List<VideoThroughput> run(int frames) {
@@ -60,8 +63,8 @@ final class VideoBenchmark {
     double imageFps = decoded.size() / ((System.nanoTime() - start) / 1e9);
     decoded = null; // only one clip's frames in memory at a time
 
-    ExecutorService worker = Executors.newSingleThreadExecutor(
-        Thread.ofPlatform().daemon().name("benchmark-inference").factory());
+    ExecutorService worker = Executors.newFixedThreadPool(workers,
+        Thread.ofPlatform().daemon().name("benchmark-inference-", 0).factory());
     try (ClipReader reader = ClipReader.open(clip, "benchmark.webm", VideoLimits.DEFAULT);
         ClipWriter writer = ClipWriter.inMemory(VideoFormat.WEBM, width, height, 25)) {
       FrameInference pooled = new FrameInference() {
@@ -72,7 +75,7 @@ final class VideoBenchmark {
 
         @Override
         public int parallelism() {
-          return 1;
+          return workers;
         }
       };
       ClipSummary summary = new ClipAnalyzer(pooled, new AnalysisSettings(1, 0.5))
@@ -81,8 +84,9 @@ final class VideoBenchmark {
       double videoFps = summary.frames() / summary.seconds();
       VideoThroughput result = new VideoThroughput(width, height, count, imageFps, videoFps,
           videoFps / imageFps);
-      log.printf("video %dx%d, %d frames: end to end %.2f frames/s vs single-image inference"
-          + " %.2f images/s: %.2fx%n", width, height, count, videoFps, imageFps, result.ratio());
+      log.printf("video %dx%d, %d frames, %d in the model at once: end to end %.2f frames/s vs"
+          + " single-image inference %.2f images/s: %.2fx%n", width, height, count, workers,
+          videoFps, imageFps, result.ratio());
       return result;
     } catch (VideoReadException e) {
       throw new IllegalStateException("the benchmark's own clip cannot be read: "

@@ -29,6 +29,12 @@ final class BenchmarkCommand implements Callable<Integer> {
           + " throughput against single-image inference; 0 = skip (default: ${DEFAULT-VALUE})")
   int videoFrames;
 
+  @Option(names = "--video-workers", defaultValue = "1", paramLabel = "N",
+      description = "frames of a clip in the model at once, each on a thread of its own, as the "
+          + "server's inference pool runs them (its polypseg.inference.workers; give PyTorch one "
+          + "thread each with -Dai.djl.pytorch.num_threads=1); default: ${DEFAULT-VALUE}")
+  int videoWorkers;
+
   @Mixin ModelOption modelOption;
 
   @Override
@@ -36,12 +42,16 @@ final class BenchmarkCommand implements Callable<Integer> {
     if (runs < 1 || trainSteps < 1 || trainBatch < 1) {
       throw new UserError("--runs, --train-steps and --train-batch must be at least 1");
     }
+    if (videoWorkers < 1) {
+      throw new UserError("--video-workers must be at least 1");
+    }
     if (videoFrames < 0) {
       throw new UserError("--video-frames must be 0 (skip) or more");
     }
     BenchmarkResult result;
     try (LoadedModel model = modelOption.load()) {
-      result = new Benchmark(model, System.out).run(runs, trainSteps, trainBatch, videoFrames);
+      result = new Benchmark(model, System.out)
+          .run(runs, trainSteps, trainBatch, videoFrames, videoWorkers);
     }
     JsonOutput.write(json, result);
     return 0;

@@ -282,19 +282,32 @@ public final class Images {
     float[] out = new float[newWidth * newHeight];
     double sx = (double) width / newWidth;
     double sy = (double) height / newHeight;
+    // The columns' source pixels and weights are the same on every row: work them out once
+    // (this runs on every segmented image and video frame, at the image's full size).
+    int[] x0s = new int[newWidth];
+    int[] x1s = new int[newWidth];
+    double[] wxs = new double[newWidth];
+    for (int x = 0; x < newWidth; x++) {
+      double fx = Math.max(0, (x + 0.5) * sx - 0.5);
+      x0s[x] = Math.min((int) fx, width - 1);
+      x1s[x] = Math.min(x0s[x] + 1, width - 1);
+      wxs[x] = fx - x0s[x];
+    }
     for (int y = 0; y < newHeight; y++) {
       double fy = Math.max(0, (y + 0.5) * sy - 0.5);
       int y0 = Math.min((int) fy, height - 1);
       int y1 = Math.min(y0 + 1, height - 1);
       double wy = fy - y0;
+      int r0 = y0 * width;
+      int r1 = y1 * width;
+      int o = y * newWidth;
       for (int x = 0; x < newWidth; x++) {
-        double fx = Math.max(0, (x + 0.5) * sx - 0.5);
-        int x0 = Math.min((int) fx, width - 1);
-        int x1 = Math.min(x0 + 1, width - 1);
-        double wx = fx - x0;
-        double top = map[y0 * width + x0] * (1 - wx) + map[y0 * width + x1] * wx;
-        double bottom = map[y1 * width + x0] * (1 - wx) + map[y1 * width + x1] * wx;
-        out[y * newWidth + x] = (float) (top * (1 - wy) + bottom * wy);
+        double wx = wxs[x];
+        int x0 = x0s[x];
+        int x1 = x1s[x];
+        double top = map[r0 + x0] * (1 - wx) + map[r0 + x1] * wx;
+        double bottom = map[r1 + x0] * (1 - wx) + map[r1 + x1] * wx;
+        out[o + x] = (float) (top * (1 - wy) + bottom * wy);
       }
     }
     return out;

@@ -77,7 +77,7 @@ public final class OverlayRenderer {
     boolean[] contour = edges(mask, w, h, line);
     boolean[] truthEdge = truth == null ? null : edges(truth, w, h, line);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    int[] src = Images.toRgb(image).getRGB(0, 0, w, h, null, 0, w);
+    int[] src = pixels(image);
     int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
     for (int i = 0; i < dst.length; i++) {
       int rgb = src[i] & 0xFFFFFF;
@@ -91,6 +91,21 @@ public final class OverlayRenderer {
       dst[i] = rgb;
     }
     return out;
+  }
+
+  /**
+   * The image's RGB pixels, row-major: read straight from an int RGB image's buffer (a video
+   * frame, every frame), else converted (getRGB goes through the colour model pixel by pixel).
+   */
+  private static int[] pixels(BufferedImage image) {
+    if (image.getType() == BufferedImage.TYPE_INT_RGB
+        && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+        && image.getRaster().getParent() == null
+        && buffer.getData().length == image.getWidth() * image.getHeight()) {
+      return buffer.getData();
+    }
+    int w = image.getWidth();
+    return Images.toRgb(image).getRGB(0, 0, w, image.getHeight(), null, 0, w);
   }
 
   /** Dashes along an outline: on and off every 4 line widths. */

@@ -28,6 +28,7 @@ public final class ClipWriter implements AutoCloseable {
   private final Frame frame;
   private final int width;
   private final int height;
+  private final byte[] row;
   private boolean finished;
 
   private ClipWriter(FFmpegFrameRecorder recorder, SeekableByteArrayOutputStream memory,
@@ -37,6 +38,7 @@ public final class ClipWriter implements AutoCloseable {
     this.width = width;
     this.height = height;
     this.frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+    this.row = new byte[3 * width];
     recorder.setFormat(format.muxer());
     recorder.setVideoCodecName(format.encoder());
     recorder.setPixelFormat(format.pixelFormat());
@@ -84,15 +86,17 @@ public final class ClipWriter implements AutoCloseable {
     int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
     ByteBuffer data = (ByteBuffer) frame.image[0];
     int stride = frame.imageStride;
+    // A row at a time into the native buffer: a put per byte is most of this method's time.
+    byte[] row = this.row;
     for (int y = 0; y < height; y++) {
-      int row = y * stride;
-      for (int x = 0; x < width; x++) {
-        int p = pixels[y * width + x];
-        int o = row + 3 * x;
-        data.put(o, (byte) p);
-        data.put(o + 1, (byte) (p >> 8));
-        data.put(o + 2, (byte) (p >> 16));
+      int i = y * width;
+      for (int x = 0, o = 0; x < width; x++, o += 3) {
+        int p = pixels[i + x];
+        row[o] = (byte) p;
+        row[o + 1] = (byte) (p >> 8);
+        row[o + 2] = (byte) (p >> 16);
       }
+      data.put(y * stride, row, 0, 3 * width);
     }
     try {
       recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
