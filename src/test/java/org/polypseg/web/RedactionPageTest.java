@@ -216,20 +216,7 @@ class RedactionPageTest {
   }
 
   private void awaitAllSettled() {
-    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (true) {
-      synchronized (context) {
-        if (view.cases().stream().noneMatch(c -> c.status() == ImageCase.Status.SEGMENTING)) {
-          return;
-        }
-      }
-      assertThat(System.nanoTime()).as("segmented in time").isLessThan(end);
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    WebTestData.awaitAllSettled(view, context);
   }
+
 }

@@ -102,4 +102,28 @@ final class WebTestData {
       errors.add(message);
     }
   }
+
+  /**
+   * Waits (at most 20 s) until no image of {@code view} is still being segmented; the view is
+   * read under {@code context}'s lock, as its UI commands run.
+   */
+  static void awaitAllSettled(SegmentView view, RecordingContext context) {
+    long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (true) {
+      synchronized (context) {
+        if (view.cases().stream().noneMatch(c -> c.status() == ImageCase.Status.SEGMENTING)) {
+          return;
+        }
+      }
+      if (System.nanoTime() > end) {
+        throw new AssertionError("images still being segmented after 20 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
 }
