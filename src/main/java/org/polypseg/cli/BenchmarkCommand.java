@@ -3,6 +3,7 @@ package org.polypseg.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polypseg.bench.Benchmark;
+import org.polypseg.bench.VideoMemory;
 import org.polypseg.bench.BenchmarkResult;
 import org.polypseg.model.LoadedModel;
 import picocli.CommandLine.Command;
@@ -35,6 +36,12 @@ final class BenchmarkCommand implements Callable<Integer> {
           + "thread each with -Dai.djl.pytorch.num_threads=1); default: ${DEFAULT-VALUE}")
   int videoWorkers;
 
+  @Option(names = "--video-memory-minutes", defaultValue = "0", paramLabel = "M",
+      description = "measure only what an M-minute synthetic 384x288 clip at stride 1 costs the "
+          + "server's resident memory, through its own video jobs, with a stand-in for the network"
+          + " (see the README); 0 = the usual benchmark (default: ${DEFAULT-VALUE})")
+  double videoMemoryMinutes;
+
   @Mixin ModelOption modelOption;
 
   @Override
@@ -47,6 +54,13 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
     if (videoFrames < 0) {
       throw new UserError("--video-frames must be 0 (skip) or more");
+    }
+    if (videoMemoryMinutes < 0) {
+      throw new UserError("--video-memory-minutes must be 0 (off) or more");
+    }
+    if (videoMemoryMinutes > 0) {
+      JsonOutput.write(json, new VideoMemory(System.out).measure(videoMemoryMinutes));
+      return 0;
     }
     BenchmarkResult result;
     try (LoadedModel model = modelOption.load()) {
