@@ -223,7 +223,7 @@ final class PdfReportWriter {
     pictures.addCell(pictureCell(e.overlay(), wording.overlayCaption(e)));
     pictures.addCell(pictureCell(e.heatMap(), texts.get("caption.heatmap")));
     Paragraph legend = new Paragraph();
-    legend.add(swatch(OverlayRenderer.CONTOUR));
+    legend.add(swatch(OverlayRenderer.TINT));
     legend.add(new Chunk("  " + texts.get("legend.overlay"), small));
     if (e.hasTruth()) {
       legend.add(new Chunk("     ", small));

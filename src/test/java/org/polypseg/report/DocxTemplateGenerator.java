@@ -130,9 +130,9 @@ public final class DocxTemplateGenerator {
                 p("PictureCaption", run("{{image.overlayCaption}}"))),
             tc(TEXT - 2 * third, null, p("Picture", run("{{image.heatMap}}")),
                 p("PictureCaption", run(tx("caption.heatmap")))))));
-    b.append(p("Small", swatch("3CFFB4"), run(" " + tx("legend.overlay"))));
+    b.append(p("Small", swatch("0072B2"), run(" " + tx("legend.overlay"))));
     b.append(marker("#image.truth"));
-    b.append(p("Small", swatch("FFD400"), run(" " + tx("legend.truth"))));
+    b.append(p("Small", swatch("F0E442"), run(" " + tx("legend.truth"))));
     b.append(marker("/image.truth"));
 
     b.append(p("Heading2", run(tx("heading.findings"))));
