@@ -14,9 +14,9 @@ import org.polypseg.video.VideoReadException;
 /**
  * What a long clip costs the server in memory: a synthetic clip (384 x 288, 25 frames/s, VP8) is
  * analysed at stride 1 through {@link VideoJobs}, the server's own job runner, while this
- * process's resident memory (VmRSS) is sampled; the growth from before the clip was handed over
- * (the upload is counted: the server holds it too) to the peak, and to the end with the results
- * still held, is what the clip cost.
+ * process's resident memory (VmRSS) is sampled. The growth from before the clip was handed over
+ * to the peak, and to the end with the results still held, plus the clip's own bytes (made before
+ * the first reading; the server holds the upload as the job does), is what the clip cost.
  *
  * <p>The network is replaced by a stand-in that thresholds the frame's redness: PyTorch's memory
  * per inference is the same for every frame and is reused, so it is not the clip's cost, and the
@@ -39,6 +39,7 @@ public final class VideoMemory {
     log.printf("video memory: encoding a %.1f-minute %dx%d clip (%d frames)...%n", minutes,
         WIDTH, HEIGHT, frames);
     byte[] clip = VideoBenchmark.clip(WIDTH, HEIGHT, frames);
+    long upload = clip.length;
     ServerMemory memory = ServerMemory.of(ProcessHandle.current().pid());
     System.gc();
     long before = memory.residentBytes().orElse(0);
@@ -61,11 +62,13 @@ public final class VideoMemory {
       long after = memory.residentBytes().orElse(0);
       long annotated = job.annotated() == null ? 0 : job.annotated().length;
       VideoMemoryResult result = new VideoMemoryResult(minutes, WIDTH, HEIGHT, frames,
-          job.frames().size(), job.status().apiName(), seconds, before, peak, after, annotated);
-      log.printf("video memory: %d frames analysed (%s) in %.0f s; resident %.0f MB before, peak "
-          + "%.0f MB (+%.0f MB), after a GC with the results held %.0f MB (+%.0f MB); annotated "
-          + "clip %.1f MB%n", result.framesAnalysed(), result.status(), seconds, mb(before),
-          mb(peak), mb(peak - before), mb(after), mb(after - before), mb(annotated));
+          job.frames().size(), job.status().apiName(), seconds, upload, before, peak, after,
+          annotated);
+      log.printf("video memory: %d frames analysed (%s) in %.0f s; the upload %.1f MB; resident "
+          + "%.0f MB before, peak %.0f MB, after a GC with the results held %.0f MB; the clip's "
+          + "cost with its upload: peak +%.0f MB, held +%.0f MB; annotated clip %.1f MB%n",
+          result.framesAnalysed(), result.status(), seconds, mb(upload), mb(before), mb(peak),
+          mb(after), mb(result.peakGrowth()), mb(after - before + upload), mb(annotated));
       return result;
     } catch (VideoReadException | VideoJobs.Full e) {
       throw new IllegalStateException("the benchmark's own clip was refused: " + e.getMessage(), e);
