@@ -252,6 +252,41 @@ class SegmentPageBrowserTest extends BrowserTestSupport {
   }
 
   /**
+   * The issue's target: a 30-second 384x288 clip (the CVC-ClinicDB sequence played back and forth
+   * to 750 frames) shows its first annotated frame within 2 s of the file's choice, and the
+   * timeline fills while it runs; then Cancel stops it.
+   */
+  @Test
+  void aThirtySecondClipShowsItsFirstFrameWithinTwoSeconds() throws Exception {
+    List<BufferedImage> sequence = org.polypseg.video.TestClips.cvcFrames();
+    assumeTrue(sequence != null, "no CVC-ClinicDB training frames");
+    List<BufferedImage> frames = new ArrayList<>();
+    for (int i = 0; frames.size() < 750; i++) {
+      int k = i % (2 * sequence.size() - 2);
+      frames.add(sequence.get(k < sequence.size() ? k : 2 * sequence.size() - 2 - k));
+    }
+    Path clip = Files.write(OUT.resolve("cvc-30s.webm"), org.polypseg.video.TestClips.encode(
+        frames, org.polypseg.video.VideoFormat.WEBM));
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1600));
+    openFreshTab("/");
+    markUploadStart();
+    upload("image-upload", clip);
+    awaitTrue("const o = document.getElementById('video-overlay');"
+        + "return !!o && o.drawnAt > 0 && window.__uploadStart > 0", Duration.ofSeconds(60));
+    double firstFrameMs = num(js("return document.getElementById('video-overlay').drawnAt"
+        + " - window.__uploadStart"));
+    awaitTrue("return +document.getElementById('video-timeline').dataset.frames >= 10",
+        Duration.ofSeconds(60));
+    record("30-second clip (750 CVC-ClinicDB frames, 384x288, %.1f MB WebM): first frame with "
+        + "overlay %.0f ms after the file was chosen; then %s", Files.size(clip) / 1e6,
+        firstFrameMs, text("video-status"));
+    assertThat(firstFrameMs).as("ms to the first annotated frame").isLessThan(2000);
+    driver.findElement(By.id("video-cancel")).click();
+    awaitTrue("return document.getElementById('video-status').innerText.toLowerCase()"
+        + ".includes('cancel')", Duration.ofSeconds(30));
+  }
+
+  /**
    * Upload two frames, add a mask, move the slider, label the case; go to the model page by the
    * header's link and back, use back and forward, and reload: every card, mask, threshold and
    * label is still there. A report download ends the "leave this page?" question; removing a
