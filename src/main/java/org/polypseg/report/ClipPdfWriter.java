@@ -157,7 +157,7 @@ final class ClipPdfWriter {
       PdfTags.artifact(cb, () -> {
         float y = PageSize.A4.getHeight() - 34;
         boolean firstLine = true;
-        for (String line : letterhead()) {
+        for (String line : ReportWording.letterhead(content.texts(), clinic)) {
           Font font = firstLine ? new Font(PdfReportWriter.Fonts.BOLD, 9.5f, Font.NORMAL, accent)
               : small;
           ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(line, font), MARGIN, y, 0);
@@ -173,14 +173,6 @@ final class ClipPdfWriter {
         cb.restoreState();
       });
     }
-  }
-
-  /** The clinic's name and address, or the texts' letterhead when none is configured. */
-  private List<String> letterhead() {
-    List<String> lines = clinic.isEmpty()
-        ? List.of(content.texts().setting("letterhead.1"), content.texts().setting("letterhead.2"))
-        : List.of(clinic.name(), String.join(" \u00b7 ", clinic.address()));
-    return lines.stream().filter(s -> !s.isBlank()).toList();
   }
 
   private PdfPTable notice() {

@@ -40,6 +40,11 @@ final class ReportWording {
    * Empty lines are left out, so an unset clinic prints no placeholder.
    */
   List<String> letterhead() {
+    return letterhead(texts, clinic);
+  }
+
+  /** The letterhead's lines for {@code clinic} (or the texts' when none): the clip report's too. */
+  static List<String> letterhead(ReportTexts texts, ReportProperties.Clinic clinic) {
     List<String> lines = new ArrayList<>();
     if (!clinic.isEmpty()) {
       lines.add(clinic.name());

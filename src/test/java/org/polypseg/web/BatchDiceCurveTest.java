@@ -41,10 +41,7 @@ class BatchDiceCurveTest {
   @BeforeEach
   void setUp() {
     UI.setCurrent(ui);
-    view = new SegmentView(jobs, reports,
-        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
-        WebTestData.videoJobs(), WebTestData.clipReports(reports), PageAccounting.off());
-    view.useContext(context);
+    view = WebTestData.segmentView(jobs, reports, context);
   }
 
   @AfterEach

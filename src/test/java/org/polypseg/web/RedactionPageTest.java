@@ -46,7 +46,6 @@ class RedactionPageTest {
   void setUp() {
     UI.setCurrent(ui);
     view = newView();
-    view.useContext(context);
   }
 
   @AfterEach
@@ -113,7 +112,6 @@ class RedactionPageTest {
 
     // The boxes are the tab's: a new view (a reload) shows them again.
     SegmentView reloaded = newView();
-    reloaded.useContext(context);
     reloaded.useWork(view.work());
     assertThat(reloaded.selected().redaction()).isEqualTo(boxes);
   }
@@ -210,9 +208,7 @@ class RedactionPageTest {
   }
 
   private SegmentView newView() {
-    return new SegmentView(jobs, reports,
-        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
-        WebTestData.videoJobs(), WebTestData.clipReports(reports), PageAccounting.off());
+    return WebTestData.segmentView(jobs, reports, context);
   }
 
   private void awaitAllSettled() {

@@ -32,11 +32,7 @@ class SegmentViewTest {
   @BeforeEach
   void setUp() {
     UI.setCurrent(ui);
-    view = new SegmentView(jobs, reports,
-        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
-        WebTestData.videoJobs(), WebTestData.clipReports(reports),
-        PageAccounting.off());
-    view.useContext(context);
+    view = WebTestData.segmentView(jobs, reports, context);
   }
 
   @AfterEach
@@ -438,11 +434,7 @@ class SegmentViewTest {
   }
 
   private SegmentView newView() {
-    SegmentView made = new SegmentView(jobs, reports,
-        new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50),
-        WebTestData.videoJobs(), WebTestData.clipReports(reports), PageAccounting.off());
-    made.useContext(context);
-    return made;
+    return WebTestData.segmentView(jobs, reports, context);
   }
 
   private void awaitAllSettled() {

@@ -126,4 +126,18 @@ final class WebTestData {
       }
     }
   }
+
+  /**
+   * The page as the tests drive it: {@code jobs} and {@code reports}, the default upload limits,
+   * no accounting, UI commands run with {@code context}.
+   */
+  static SegmentView segmentView(SegmentationJobs jobs,
+      org.polypseg.report.ReportService reports, UiContext context) {
+    SegmentView view = new SegmentView(jobs, reports,
+        new org.polypseg.segment.PolypSegProperties(java.nio.file.Path.of("models"), "strange",
+            org.springframework.util.unit.DataSize.ofMegabytes(20), 50),
+        videoJobs(), clipReports(reports), PageAccounting.off());
+    view.useContext(context);
+    return view;
+  }
 }
