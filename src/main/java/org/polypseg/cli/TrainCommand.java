@@ -47,6 +47,12 @@ final class TrainCommand implements Callable<Integer> {
   float encoderRateFactor;
   @Option(names = "--loss", defaultValue = "structure",
       description = "structure (PraNet's weighted BCE + IoU, default) or dice-bce") String loss;
+  @Option(names = "--scales", split = ",", defaultValue = "1",
+      description = "input-size factors, one drawn per batch, e.g. 0.75,1,1.25 (PraNet's multi-scale"
+          + " training; default: ${DEFAULT-VALUE}, the input size only)") List<Double> scales;
+  @Option(names = "--weight-average", defaultValue = "0",
+      description = "decay of a moving average of the weights, used for validation and the saved"
+          + " model, e.g. 0.999 (default: ${DEFAULT-VALUE}, off: the last step's weights)") float averageDecay;
   @Option(names = "--base-channels", defaultValue = "16") int baseChannels;
   @Option(names = "--depth", defaultValue = "4") int depth;
   @Option(names = "--mixer", defaultValue = "quantum", description = "quantum, or classical or none (ablations)") String mixer;
@@ -70,10 +76,17 @@ final class TrainCommand implements Callable<Integer> {
     if (!TrainOptions.STRUCTURE_LOSS.equals(loss) && !TrainOptions.DICE_BCE_LOSS.equals(loss)) {
       throw new UserError("--loss must be structure or dice-bce, was " + loss);
     }
+    if (scales.stream().anyMatch(f -> !(f >= 0.25 && f <= 4))) {
+      throw new UserError("--scales must be factors between 0.25 and 4, were " + scales);
+    }
+    if (!(averageDecay == 0 || (averageDecay > 0 && averageDecay < 1))) {
+      throw new UserError("--weight-average must be 0 (off) or between 0 and 1, was " + averageDecay);
+    }
     float rate = learningRate != null ? learningRate : spec.pretrainedEncoder() ? 0.001f : 0.002f;
     TrainOptions options = new TrainOptions(data, out, checkpoints, spec, epochs, batchSize,
         rate, seed, splitSeed == null ? seed : splitSeed, valFraction, maxBatches, resume,
-        cache, spec.pretrainedEncoder() ? pretrained : null, encoderRateFactor, loss);
+        cache, spec.pretrainedEncoder() ? pretrained : null, encoderRateFactor, loss,
+        scales, averageDecay);
     List<EpochRecord> history = new ModelTrainer(options, System.out).train();
     EpochRecord best = history.stream().max(java.util.Comparator.comparingDouble(EpochRecord::validationDice)).orElseThrow();
     System.out.printf("done: best validation Dice %.4f at epoch %d; model in %s%n",

@@ -1,5 +1,6 @@
 package org.polypseg.model;
 
+import ai.djl.ndarray.NDArray;
 import java.awt.image.BufferedImage;
 import org.polypseg.image.Images;
 
@@ -54,5 +55,13 @@ public final class ImageTensors {
         chw[c * plane + i] = normalisation.apply(chw[c * plane + i], c);
       }
     }
+  }
+
+  /**
+   * Bilinear resize of a (B, C, h, w) batch to side × side, the up-sampling the networks use: for
+   * multi-scale training, where soft mask edges are what PraNet trains on too.
+   */
+  public static NDArray resizeBatch(NDArray batch, int side) {
+    return ConvBlocks.upsample(batch, side, side);
   }
 }

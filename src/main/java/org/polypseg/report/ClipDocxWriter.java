@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.util.Units;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -16,23 +18,27 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 /**
  * A clip's report as Word (POI XWPF), with the same content as its PDF. Built in code rather than
  * from the image reports' template: that template's sections are about images, and a clip's
- * tables differ; the intended-use text still comes from the templates.
+ * tables differ; the intended-use text still comes from the templates. Like the PDF, every page
+ * carries the clinic's letterhead (in the page header).
  */
 final class ClipDocxWriter {
 
   private static final String FONT = "Liberation Sans";
 
   private final ClipReportContent content;
+  private final ReportProperties.Clinic clinic;
   private final String accent;
 
-  ClipDocxWriter(ClipReportContent content) {
+  ClipDocxWriter(ClipReportContent content, ReportProperties.Clinic clinic) {
     this.content = content;
+    this.clinic = clinic == null ? ReportProperties.Clinic.NONE : clinic;
     java.awt.Color c = PdfReportWriter.accent(content.texts());
     this.accent = String.format("%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
   }
 
   void write(OutputStream out) {
     try (XWPFDocument doc = new XWPFDocument()) {
+      letterhead(doc);
       text(doc, ClipReportContent.TITLE, 18, true, accent);
       table(doc, content.facts().stream().map(List::of).toList(), false);
 
@@ -68,6 +74,26 @@ final class ClipDocxWriter {
       doc.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException("Word report could not be written", e);
+    }
+  }
+
+  /** The letterhead's lines in the default page header: the first bold in the accent colour. */
+  private void letterhead(XWPFDocument doc) {
+    XWPFParagraph p = doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+    p.setBorderBottom(Borders.SINGLE);
+    List<String> lines = ReportWording.letterhead(content.texts(), clinic);
+    for (int i = 0; i < lines.size(); i++) {
+      XWPFRun run = p.createRun();
+      run.setText(lines.get(i));
+      run.setFontFamily(FONT);
+      run.setFontSize(i == 0 ? 9.5 : 8);
+      if (i == 0) {
+        run.setBold(true);
+        run.setColor(accent);
+      }
+      if (i < lines.size() - 1) {
+        run.addBreak();
+      }
     }
   }
 

@@ -127,7 +127,7 @@ public final class ReportService {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     switch (format) {
       case PDF -> new ClipPdfWriter(content, clinic).write(out);
-      case DOCX -> new ClipDocxWriter(content).write(out);
+      case DOCX -> new ClipDocxWriter(content, clinic).write(out);
     }
     return out.toByteArray();
   }

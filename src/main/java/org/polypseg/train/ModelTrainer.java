@@ -63,6 +63,8 @@ public final class ModelTrainer {
 
   private final TrainOptions options;
   private final PrintStream log;
+  /** The moving average of the weights during {@link #train}, when the options ask for one. */
+  private WeightAverage average;
 
   public ModelTrainer(TrainOptions options, PrintStream log) {
     this.options = options;
@@ -131,6 +133,7 @@ public final class ModelTrainer {
           loadWeights(network, model.getNDManager(), options.checkpoints().resolve(CHECKPOINT_MODEL));
         }
         trainer.initialize(inputShape);
+        average = startAverage(network, model.getNDManager(), state != null);
         for (int epoch = startEpoch; epoch < options.epochs(); epoch++) {
           double lastDice = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).validationDice();
           EpochRecord row = runEpoch(trainer, network, train, validation, epoch, schedule, lastDice);
@@ -141,20 +144,52 @@ public final class ModelTrainer {
           if (row.validationDice() > bestDice) {
             bestDice = row.validationDice();
             bestEpoch = row.epoch();
-            ModelStore.save(options.output(), network, info(row, bestDice, bestEpoch, pairs.size(),
-                split, history, pretrainedRecord));
+            // The weights validated are the ones saved: the average's, when there is one.
+            if (average != null) {
+              average.swapIn();
+            }
+            try {
+              ModelStore.save(options.output(), network, info(row, bestDice, bestEpoch, pairs.size(),
+                  split, history, pretrainedRecord));
+            } finally {
+              if (average != null) {
+                average.swapOut();
+              }
+            }
             log.printf("  new best: saved to %s%n", options.output());
           }
+          // The checkpoint keeps the live weights (training goes on from them) and the average.
           ModelStore.save(options.checkpoints().resolve(CHECKPOINT_MODEL), network,
               info(row, bestDice, bestEpoch, pairs.size(), split, history, pretrainedRecord));
+          if (average != null) {
+            average.save(options.checkpoints());
+          }
           TrainingCurves.writeCsv(history, options.checkpoints().resolve(HISTORY));
           TrainingCurves.writeCsv(history, options.output().resolve(HISTORY));
           TrainingCurves.writeChart(history, options.output().resolve(CHART));
           new TrainingState(row.epoch(), bestDice, bestEpoch).write(options.checkpoints());
         }
+      } finally {
+        if (average != null) {
+          average.close();
+          average = null;
+        }
       }
     }
     return history;
+  }
+
+  /** The weight average, continued from the checkpoint when resuming; null when it is off. */
+  private WeightAverage startAverage(SegmentationNetwork network, NDManager manager, boolean resuming)
+      throws IOException {
+    if (options.averageDecay() == 0) {
+      return null;
+    }
+    WeightAverage started = new WeightAverage(network, options.averageDecay(), manager);
+    if (resuming && !started.restore(options.checkpoints())) {
+      log.println("weight average: none in the checkpoint, starting from the loaded weights");
+    }
+    return started;
   }
 
   private int batchesPerEpoch(int trainSize) {
@@ -232,6 +267,15 @@ public final class ModelTrainer {
         try (NDManager scope = trainer.getManager().newSubManager()) {
           NDArray input = scope.create(x, new Shape(batch, 3, size, size));
           NDArray truth = scope.create(y, new Shape(batch, 1, size, size));
+          if (options.scales().size() > 1) {
+            // Multi-scale training: this batch at one of the sizes (drawn only then, so that a
+            // single-scale run's random stream is what it always was).
+            int side = options.sideAt(options.scales().get(random.nextInt(options.scales().size())));
+            if (side != size) {
+              input = ImageTensors.resizeBatch(input, side);
+              truth = ImageTensors.resizeBatch(truth, side);
+            }
+          }
           float loss;
           try (GradientCollector collector = trainer.newGradientCollector()) {
             NDList logits = trainer.forward(new NDList(input));
@@ -240,6 +284,9 @@ public final class ModelTrainer {
             loss = value.getFloat();
           }
           trainer.step();
+          if (average != null) {
+            average.update();
+          }
           lossSum += loss;
         }
         bar.step();
@@ -249,7 +296,17 @@ public final class ModelTrainer {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long circuitAfter = network.circuit() == null ? 0 : network.circuit().circuitNanos();
-    double dice = validate(trainer, validation, options.architecture().normalisation());
+    double dice;
+    if (average != null) {
+      average.swapIn();
+    }
+    try {
+      dice = validate(trainer, validation, options.architecture().normalisation());
+    } finally {
+      if (average != null) {
+        average.swapOut();
+      }
+    }
     float rate = schedule.rateAt((epoch + 1) * batches - 1);
     return new EpochRecord(epoch + 1, lossSum / batches, dice, rate, seconds,
         (circuitAfter - circuitBefore) / 1e9);
@@ -324,6 +381,8 @@ public final class ModelTrainer {
       training.put("pretrainedEncoder", pretrainedRecord);
     }
     training.put("schedule", "linear warm-up then cosine decay to 1% (per step)");
+    training.put("scales", options.scales());
+    training.put("weightAverageDecay", options.averageDecay());
     training.put("optimizer", "Adam");
     training.put("loss", TrainOptions.STRUCTURE_LOSS.equals(options.loss())
         ? "structure loss (weighted BCE + weighted IoU, PraNet)" : "BCE + soft Dice");

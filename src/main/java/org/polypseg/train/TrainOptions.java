@@ -24,6 +24,10 @@ import org.polypseg.model.ModelSpec;
  *     mobilenet_v2 encoder; null otherwise)
  * @param encoderRateFactor the pretrained encoder's learning rate as a fraction of the new layers'
  * @param loss "structure" (PraNet's weighted BCE + weighted IoU) or "dice-bce"
+ * @param scales input-size factors, one drawn per batch (PraNet's multi-scale training: 0.75, 1,
+ *     1.25, each side rounded to a multiple of 32); just 1 trains at the input size only
+ * @param averageDecay decay of the {@link WeightAverage} that validation and the saved model use, 0
+ *     for the last step's weights
  */
 public record TrainOptions(
     List<Path> data,
@@ -41,7 +45,9 @@ public record TrainOptions(
     Path cache,
     Path pretrained,
     float encoderRateFactor,
-    String loss) {
+    String loss,
+    List<Double> scales,
+    float averageDecay) {
 
   public static final String STRUCTURE_LOSS = "structure";
   public static final String DICE_BCE_LOSS = "dice-bce";
@@ -50,6 +56,18 @@ public record TrainOptions(
     if (!STRUCTURE_LOSS.equals(loss) && !DICE_BCE_LOSS.equals(loss)) {
       throw new IllegalArgumentException("loss must be structure or dice-bce, was " + loss);
     }
+    scales = List.copyOf(scales);
+    if (scales.isEmpty() || scales.stream().anyMatch(f -> !(f >= 0.25 && f <= 4))) {
+      throw new IllegalArgumentException("scales must be factors between 0.25 and 4, were " + scales);
+    }
+    if (!(averageDecay == 0 || (averageDecay > 0 && averageDecay < 1))) {
+      throw new IllegalArgumentException("weight average decay must be 0 (off) or in (0, 1), was " + averageDecay);
+    }
+  }
+
+  /** The input side of a batch trained at {@code factor}: rounded to a multiple of 32, as PraNet does. */
+  public int sideAt(double factor) {
+    return Math.max(32, (int) Math.round(architecture.inputSize() * factor / 32) * 32);
   }
 
   /** A run of the plain U-Net from scratch with BCE + Dice. */
@@ -57,6 +75,6 @@ public record TrainOptions(
       int epochs, int batchSize, float learningRate, long seed, long splitSeed,
       double validationFraction, int maxBatchesPerEpoch, boolean resume, Path cache) {
     this(data, output, checkpoints, architecture, epochs, batchSize, learningRate, seed, splitSeed,
-        validationFraction, maxBatchesPerEpoch, resume, cache, null, 1f, DICE_BCE_LOSS);
+        validationFraction, maxBatchesPerEpoch, resume, cache, null, 1f, DICE_BCE_LOSS, List.of(1.0), 0f);
   }
 }

@@ -69,6 +69,26 @@ class ReportsReadyToFileTest {
   }
 
   @Test
+  void aClipsReportCarriesTheLetterheadInBothFormats() throws Exception {
+    ClipReportRequest clip = new ClipReportRequest("colonoscopy-12.mp4", 4.0, 100, 100, 1, 25,
+        384, 288, 0.5, new double[] {0, 1, 2, 3}, new double[] {0, 0.01, 0.02, 0},
+        List.of(new ClipReportRequest.StretchItem(1, 2.04, 50, 2, null, null)), ReportFixtures.MODEL,
+        ReportFixtures.CREATED);
+    assertThat(ReportDocuments.pdfTextWithDecoration(clinic.renderClip(clip, ReportFormat.PDF)))
+        .contains("St Elsewhere Endoscopy Unit", "12 High Street \u00b7 Springfield");
+    try (XWPFDocument doc = docx(clinic.renderClip(clip, ReportFormat.DOCX))) {
+      assertThat(doc.getHeaderList()).isNotEmpty();
+      assertThat(doc.getHeaderList().getFirst().getText())
+          .contains("St Elsewhere Endoscopy Unit", "12 High Street \u00b7 Springfield");
+      assertThat(docxText(doc)).contains("colonoscopy-12.mp4");
+    }
+    try (XWPFDocument doc = docx(plain.renderClip(clip, ReportFormat.DOCX))) {
+      assertThat(doc.getHeaderList().getFirst().getText())
+          .contains("polypseg", "Hybrid quantum-classical polyp segmentation");
+    }
+  }
+
+  @Test
   void noPlaceholderTextAnywhereWhenNoClinicIsSet() throws Exception {
     String placeholder = "Replace these lines";
     assertThat(Files.readString(Path.of("reports/templates/pdf-template.properties")))

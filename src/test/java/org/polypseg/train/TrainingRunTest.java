@@ -1,6 +1,7 @@
 package org.polypseg.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -50,6 +51,38 @@ class TrainingRunTest {
         .isNotEqualTo(afterTwo);
     assertThat(resumed.get(2).trainLoss()).as("resumed loss continues, not restarts")
         .isLessThan(history.get(0).trainLoss());
+  }
+
+  @Test
+  void multiScaleTrainingWithAWeightAverageRecordsBothAndResumesTheAverage() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 20, 48, 40, 9);
+    ModelSpec spec = new ModelSpec(4, 2, 64, ModelSpec.QUANTUM, 4, 2);
+    Path out = dir.resolve("model");
+    Path checkpoints = dir.resolve("ckpt");
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    PrintStream log = new PrintStream(text);
+    List<Double> scales = List.of(0.5, 1.0, 1.5);
+    TrainOptions first = new TrainOptions(List.of(data), out, checkpoints, spec, 2, 4, 0.01f, 7, 7,
+        0.2, 0, false, null, null, 1f, TrainOptions.STRUCTURE_LOSS, scales, 0.9f);
+    assertThat(first.sideAt(0.5)).isEqualTo(32);
+    assertThat(first.sideAt(1.5)).isEqualTo(96);
+    List<EpochRecord> history = new ModelTrainer(first, log).train();
+    assertThat(history).hasSize(2);
+    assertThat(history).allSatisfy(r -> assertThat(r.trainLoss()).isPositive().isFinite());
+    assertThat(checkpoints.resolve("average.params")).exists();
+    ModelInfo info = ModelStore.readInfo(out);
+    assertThat(info.training()).containsEntry("scales", scales);
+    assertThat(((Number) info.training().get("weightAverageDecay")).doubleValue()).isCloseTo(0.9, within(1e-6));
+    // The saved model is the average, not the last step's weights (the checkpoint's).
+    if (((Number) info.training().get("bestEpoch")).intValue() == 2) {
+      assertThat(Files.readAllBytes(out.resolve(ModelStore.WEIGHTS_FILE)))
+          .isNotEqualTo(Files.readAllBytes(checkpoints.resolve("last").resolve(ModelStore.WEIGHTS_FILE)));
+    }
+
+    TrainOptions more = new TrainOptions(List.of(data), out, checkpoints, spec, 3, 4, 0.01f, 7, 7,
+        0.2, 0, true, null, null, 1f, TrainOptions.STRUCTURE_LOSS, scales, 0.9f);
+    assertThat(new ModelTrainer(more, log).train()).hasSize(3);
+    assertThat(text.toString()).doesNotContain("none in the checkpoint");
   }
 
   @Test
