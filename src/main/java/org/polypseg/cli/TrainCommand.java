@@ -53,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--weight-average", defaultValue = "0",
       description = "decay of a moving average of the weights, used for validation and the saved"
           + " model, e.g. 0.999 (default: ${DEFAULT-VALUE}, off: the last step's weights)") float averageDecay;
+  @Option(names = "--deep-supervision",
+      description = "also train side outputs of the decoder's coarser stages (training only; inference"
+          + " unchanged)") boolean deepSupervision;
   @Option(names = "--base-channels", defaultValue = "16") int baseChannels;
   @Option(names = "--depth", defaultValue = "4") int depth;
   @Option(names = "--mixer", defaultValue = "quantum", description = "quantum, or classical or none (ablations)") String mixer;
@@ -82,11 +85,14 @@ final class TrainCommand implements Callable<Integer> {
     if (!(averageDecay == 0 || (averageDecay > 0 && averageDecay < 1))) {
       throw new UserError("--weight-average must be 0 (off) or between 0 and 1, was " + averageDecay);
     }
+    if (deepSupervision && !spec.pretrainedEncoder()) {
+      throw new UserError("--deep-supervision is for the mobilenet_v2 encoder");
+    }
     float rate = learningRate != null ? learningRate : spec.pretrainedEncoder() ? 0.001f : 0.002f;
     TrainOptions options = new TrainOptions(data, out, checkpoints, spec, epochs, batchSize,
         rate, seed, splitSeed == null ? seed : splitSeed, valFraction, maxBatches, resume,
         cache, spec.pretrainedEncoder() ? pretrained : null, encoderRateFactor, loss,
-        scales, averageDecay);
+        scales, averageDecay, deepSupervision);
     List<EpochRecord> history = new ModelTrainer(options, System.out).train();
     EpochRecord best = history.stream().max(java.util.Comparator.comparingDouble(EpochRecord::validationDice)).orElseThrow();
     System.out.printf("done: best validation Dice %.4f at epoch %d; model in %s%n",

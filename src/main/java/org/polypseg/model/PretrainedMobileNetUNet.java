@@ -74,17 +74,36 @@ public final class PretrainedMobileNetUNet extends AbstractBlock implements Segm
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    return new NDList(forwardStages(ps, inputs, training).getFirst());
+  }
+
+  /**
+   * The logits (B, 1, S, S) followed by the outputs of the decoder's first three stages (strides
+   * 16, 8, 4; {@link #DECODER} channels): what deep supervision puts its side outputs on.
+   */
+  public NDList forwardStages(ParameterStore ps, NDList inputs, boolean training) {
     NDArray input = inputs.singletonOrThrow();
     NDList taps = encoder.forward(ps, inputs, training);
     NDArray x = bottleneck.forward(ps, new NDList(taps.get(4)), training).singletonOrThrow();
     x = mixer.forward(ps, new NDList(x), training).singletonOrThrow();
+    NDList stages = new NDList();
     for (int i = 0; i < decoders.size(); i++) {
       NDArray skip = taps.get(3 - i);
       x = ConvBlocks.upsampleAndJoin(x, skip);
       x = decoders.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
+      if (i < decoders.size() - 1) {
+        stages.add(x);
+      }
     }
     NDArray logits = head.forward(ps, new NDList(x), training).singletonOrThrow();
-    return new NDList(ConvBlocks.upsample(logits, input.getShape().get(2), input.getShape().get(3)));
+    NDList out = new NDList(ConvBlocks.upsample(logits, input.getShape().get(2), input.getShape().get(3)));
+    out.addAll(stages);
+    return out;
+  }
+
+  /** Channels of each decoder stage {@link #forwardStages} returns after the logits. */
+  public static int[] sideStageChannels() {
+    return java.util.Arrays.copyOf(DECODER, DECODER.length - 1);
   }
 
   @Override

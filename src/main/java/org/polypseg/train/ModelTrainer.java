@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -77,8 +78,9 @@ public final class ModelTrainer {
     TrainingState state = options.resume() ? TrainingState.read(options.checkpoints()) : null;
     // Read the ImageNet file first: a wrong file fails before minutes of image decoding. A resumed
     // run starts from its checkpoint and records the file the first run started from.
-    PretrainedWeights imagenet = options.architecture().pretrainedEncoder() && state == null
-        ? PretrainedWeights.readTflite(options.pretrained()) : null;
+    PretrainedWeights imagenet =
+        options.architecture().pretrainedEncoder() && options.pretrained() != null && state == null
+            ? PretrainedWeights.readTflite(options.pretrained()) : null;
     // What model.json says of the ImageNet weights the encoder started from.
     Map<String, Object> pretrainedRecord = imagenet != null ? pretrainedRecord(imagenet)
         : state != null ? previousPretrainedRecord() : null;
@@ -112,11 +114,15 @@ public final class ModelTrainer {
     ai.djl.engine.Engine.getInstance().setRandomSeed(initSeed.nextInt());
 
     try (Model model = Model.newInstance("polypseg")) {
-      model.setBlock(network);
+      // What the optimiser trains: the network, or the network with deep supervision's side heads.
+      DeepSupervision supervised = options.deepSupervision()
+          ? new DeepSupervision((PretrainedMobileNetUNet) network) : null;
+      Block trained = supervised != null ? supervised : network;
+      model.setBlock(trained);
       Shape inputShape = new Shape(options.batchSize(), 3, size, size);
       // Initialise before the trainer does: it caches every parameter's array in its parameter
       // store, so weights must be copied into those same arrays (in place) before or after.
-      network.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+      trained.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
       if (imagenet != null && network instanceof PretrainedMobileNetUNet pretrained) {
         pretrained.encoder().loadPretrained(imagenet);
         log.printf("encoder: ImageNet MobileNetV2 from %s (sha256 %s)%n", imagenet.source(),
@@ -131,6 +137,9 @@ public final class ModelTrainer {
           // parameter store, and loading afterwards would swap in new arrays that the optimizer
           // never sees (training would go on from random weights and save the stale checkpoint).
           loadWeights(network, model.getNDManager(), options.checkpoints().resolve(CHECKPOINT_MODEL));
+          if (supervised != null && !supervised.loadHeads(model.getNDManager(), options.checkpoints())) {
+            log.println("deep supervision: no side heads in the checkpoint, starting them afresh");
+          }
         }
         trainer.initialize(inputShape);
         average = startAverage(network, model.getNDManager(), state != null);
@@ -163,6 +172,9 @@ public final class ModelTrainer {
               info(row, bestDice, bestEpoch, pairs.size(), split, history, pretrainedRecord));
           if (average != null) {
             average.save(options.checkpoints());
+          }
+          if (supervised != null) {
+            supervised.saveHeads(options.checkpoints());
           }
           TrainingCurves.writeCsv(history, options.checkpoints().resolve(HISTORY));
           TrainingCurves.writeCsv(history, options.output().resolve(HISTORY));
@@ -219,7 +231,8 @@ public final class ModelTrainer {
   }
 
   private Loss loss() {
-    return TrainOptions.STRUCTURE_LOSS.equals(options.loss()) ? new StructureLoss() : new DiceBceLoss();
+    Loss base = TrainOptions.STRUCTURE_LOSS.equals(options.loss()) ? new StructureLoss() : new DiceBceLoss();
+    return options.deepSupervision() ? new DeepSupervision.EveryOutput(base) : base;
   }
 
   /** The schedule, with the pretrained encoder at {@code encoderRateFactor} of it. */
@@ -383,9 +396,12 @@ public final class ModelTrainer {
     training.put("schedule", "linear warm-up then cosine decay to 1% (per step)");
     training.put("scales", options.scales());
     training.put("weightAverageDecay", options.averageDecay());
+    training.put("deepSupervision", options.deepSupervision());
     training.put("optimizer", "Adam");
-    training.put("loss", TrainOptions.STRUCTURE_LOSS.equals(options.loss())
-        ? "structure loss (weighted BCE + weighted IoU, PraNet)" : "BCE + soft Dice");
+    training.put("loss", (TrainOptions.STRUCTURE_LOSS.equals(options.loss())
+        ? "structure loss (weighted BCE + weighted IoU, PraNet)" : "BCE + soft Dice")
+        + (options.deepSupervision() ? ", summed over the output and 3 side outputs (the training"
+            + " loss in the curves is that sum)" : ""));
     training.put("seed", options.seed());
     training.put("splitSeed", options.splitSeed());
     training.put("validationFraction", options.validationFraction());

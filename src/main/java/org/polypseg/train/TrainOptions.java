@@ -21,13 +21,15 @@ import org.polypseg.model.ModelSpec;
  * @param resume continue from the checkpoint in {@code checkpoints} when there is one
  * @param cache folder for decoded samples, shared between runs on the same data
  * @param pretrained the ImageNet MobileNetV2 .tflite whose weights start the encoder (only for the
- *     mobilenet_v2 encoder; null otherwise)
+ *     mobilenet_v2 encoder; null otherwise, or to start it from random weights in tests)
  * @param encoderRateFactor the pretrained encoder's learning rate as a fraction of the new layers'
  * @param loss "structure" (PraNet's weighted BCE + weighted IoU) or "dice-bce"
  * @param scales input-size factors, one drawn per batch (PraNet's multi-scale training: 0.75, 1,
  *     1.25, each side rounded to a multiple of 32); just 1 trains at the input size only
  * @param averageDecay decay of the {@link WeightAverage} that validation and the saved model use, 0
  *     for the last step's weights
+ * @param deepSupervision also score side outputs of the decoder's coarser stages (training only;
+ *     the MobileNetV2 network)
  */
 public record TrainOptions(
     List<Path> data,
@@ -47,7 +49,8 @@ public record TrainOptions(
     float encoderRateFactor,
     String loss,
     List<Double> scales,
-    float averageDecay) {
+    float averageDecay,
+    boolean deepSupervision) {
 
   public static final String STRUCTURE_LOSS = "structure";
   public static final String DICE_BCE_LOSS = "dice-bce";
@@ -59,6 +62,9 @@ public record TrainOptions(
     scales = List.copyOf(scales);
     if (scales.isEmpty() || scales.stream().anyMatch(f -> !(f >= 0.25 && f <= 4))) {
       throw new IllegalArgumentException("scales must be factors between 0.25 and 4, were " + scales);
+    }
+    if (deepSupervision && !architecture.pretrainedEncoder()) {
+      throw new IllegalArgumentException("deep supervision is for the mobilenet_v2 encoder's decoder");
     }
     if (!(averageDecay == 0 || (averageDecay > 0 && averageDecay < 1))) {
       throw new IllegalArgumentException("weight average decay must be 0 (off) or in (0, 1), was " + averageDecay);
@@ -75,6 +81,6 @@ public record TrainOptions(
       int epochs, int batchSize, float learningRate, long seed, long splitSeed,
       double validationFraction, int maxBatchesPerEpoch, boolean resume, Path cache) {
     this(data, output, checkpoints, architecture, epochs, batchSize, learningRate, seed, splitSeed,
-        validationFraction, maxBatchesPerEpoch, resume, cache, null, 1f, DICE_BCE_LOSS, List.of(1.0), 0f);
+        validationFraction, maxBatchesPerEpoch, resume, cache, null, 1f, DICE_BCE_LOSS, List.of(1.0), 0f, false);
   }
 }

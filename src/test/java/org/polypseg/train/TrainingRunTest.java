@@ -63,7 +63,7 @@ class TrainingRunTest {
     PrintStream log = new PrintStream(text);
     List<Double> scales = List.of(0.5, 1.0, 1.5);
     TrainOptions first = new TrainOptions(List.of(data), out, checkpoints, spec, 2, 4, 0.01f, 7, 7,
-        0.2, 0, false, null, null, 1f, TrainOptions.STRUCTURE_LOSS, scales, 0.9f);
+        0.2, 0, false, null, null, 1f, TrainOptions.STRUCTURE_LOSS, scales, 0.9f, false);
     assertThat(first.sideAt(0.5)).isEqualTo(32);
     assertThat(first.sideAt(1.5)).isEqualTo(96);
     List<EpochRecord> history = new ModelTrainer(first, log).train();
@@ -80,9 +80,34 @@ class TrainingRunTest {
     }
 
     TrainOptions more = new TrainOptions(List.of(data), out, checkpoints, spec, 3, 4, 0.01f, 7, 7,
-        0.2, 0, true, null, null, 1f, TrainOptions.STRUCTURE_LOSS, scales, 0.9f);
+        0.2, 0, true, null, null, 1f, TrainOptions.STRUCTURE_LOSS, scales, 0.9f, false);
     assertThat(new ModelTrainer(more, log).train()).hasSize(3);
     assertThat(text.toString()).doesNotContain("none in the checkpoint");
+  }
+
+  @Test
+  void deepSupervisionTrainsSideHeadsThatTheSavedModelLeavesOut() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 12, 48, 40, 9);
+    ModelSpec spec = ModelSpec.mobileNet(64, ModelSpec.QUANTUM, 4, 2);
+    Path out = dir.resolve("model");
+    Path checkpoints = dir.resolve("ckpt");
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    PrintStream log = new PrintStream(text);
+    // No ImageNet file: the encoder starts from random weights, which is enough to check the wiring.
+    TrainOptions options = new TrainOptions(List.of(data), out, checkpoints, spec, 1, 2, 0.001f, 7, 7,
+        0.2, 2, false, null, null, 0.1f, TrainOptions.STRUCTURE_LOSS, List.of(1.0), 0f, true);
+    assertThat(new ModelTrainer(options, log).train()).singleElement()
+        .satisfies(r -> assertThat(r.trainLoss()).isPositive().isFinite());
+    assertThat(checkpoints.resolve("side-heads.params")).exists();
+    assertThat(ModelStore.readInfo(out).training()).containsEntry("deepSupervision", true);
+    // The saved model is the plain network: it loads and segments as any other.
+    try (var loaded = ModelStore.load(out, new org.polypseg.quantum.StrangeBackend())) {
+      assertThat(loaded.info().architecture()).isEqualTo(spec);
+    }
+    TrainOptions more = new TrainOptions(List.of(data), out, checkpoints, spec, 2, 2, 0.001f, 7, 7,
+        0.2, 2, true, null, null, 0.1f, TrainOptions.STRUCTURE_LOSS, List.of(1.0), 0f, true);
+    assertThat(new ModelTrainer(more, log).train()).hasSize(2);
+    assertThat(text.toString()).as("the side heads resume too").doesNotContain("no side heads");
   }
 
   @Test
