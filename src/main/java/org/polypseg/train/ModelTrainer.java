@@ -52,9 +52,10 @@ import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.StrangeBackend;
 
 /**
- * The training loop: Dice+BCE, Adam with warm-up and cosine decay, seeded split, augmentation,
- * validation Dice after every epoch, the best epoch saved to the output folder, and a resumable
- * checkpoint of the last epoch.
+ * The training loop: the structure loss (or Dice+BCE), Adam with warm-up and cosine decay (the
+ * pretrained encoder at a lower rate), seeded split, augmentation, optionally multi-scale batches,
+ * deep supervision and a moving average of the weights; validation Dice after every epoch, the
+ * best epoch saved to the output folder, and a resumable checkpoint of the last epoch.
  */
 public final class ModelTrainer {
 
@@ -154,17 +155,11 @@ public final class ModelTrainer {
             bestDice = row.validationDice();
             bestEpoch = row.epoch();
             // The weights validated are the ones saved: the average's, when there is one.
-            if (average != null) {
-              average.swapIn();
-            }
-            try {
-              ModelStore.save(options.output(), network, info(row, bestDice, bestEpoch, pairs.size(),
-                  split, history, pretrainedRecord));
-            } finally {
-              if (average != null) {
-                average.swapOut();
-              }
-            }
+            ModelInfo best = info(row, bestDice, bestEpoch, pairs.size(), split, history, pretrainedRecord);
+            withAveragedWeights(() -> {
+              ModelStore.save(options.output(), network, best);
+              return null;
+            });
             log.printf("  new best: saved to %s%n", options.output());
           }
           // The checkpoint keeps the live weights (training goes on from them) and the average.
@@ -189,6 +184,24 @@ public final class ModelTrainer {
       }
     }
     return history;
+  }
+
+  /** Something done with the network's weights that may write files. */
+  private interface WeightsAction<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs {@code action} with the averaged weights in the network, when there is an average. */
+  private <T> T withAveragedWeights(WeightsAction<T> action) throws IOException {
+    if (average == null) {
+      return action.run();
+    }
+    average.swapIn();
+    try {
+      return action.run();
+    } finally {
+      average.swapOut();
+    }
   }
 
   /** The weight average, continued from the checkpoint when resuming; null when it is off. */
@@ -247,7 +260,7 @@ public final class ModelTrainer {
 
   private EpochRecord runEpoch(Trainer trainer, SegmentationNetwork network, List<PreparedSample> train,
       List<PreparedSample> validation, int epoch, WarmupCosineSchedule schedule,
-      double lastValidationDice) {
+      double lastValidationDice) throws IOException {
     int size = options.architecture().inputSize();
     int plane = size * size;
     int batch = options.batchSize();
@@ -309,17 +322,8 @@ public final class ModelTrainer {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long circuitAfter = network.circuit() == null ? 0 : network.circuit().circuitNanos();
-    double dice;
-    if (average != null) {
-      average.swapIn();
-    }
-    try {
-      dice = validate(trainer, validation, options.architecture().normalisation());
-    } finally {
-      if (average != null) {
-        average.swapOut();
-      }
-    }
+    double dice = withAveragedWeights(
+        () -> validate(trainer, validation, options.architecture().normalisation()));
     float rate = schedule.rateAt((epoch + 1) * batches - 1);
     return new EpochRecord(epoch + 1, lossSum / batches, dice, rate, seconds,
         (circuitAfter - circuitBefore) / 1e9);
