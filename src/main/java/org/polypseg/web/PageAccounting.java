@@ -1,10 +1,12 @@
 package org.polypseg.web;
 
+import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import org.polypseg.web.audit.Actor;
 import org.polypseg.web.audit.AuditAction;
 import org.polypseg.web.audit.AuditLog;
@@ -63,13 +65,38 @@ public final class PageAccounting {
       DownloadHandler handler) {
     return event -> {
       AuditLog.Entry entry = audit.begin(action, Actor.current()).uploads(uploads).item(item);
-      try {
-        handler.handleDownloadRequest(event);
-      } catch (java.io.IOException | RuntimeException e) {
-        entry.end("failed");
-        throw e;
-      }
-      entry.end("ok");
+      run(entry, handler, event);
     };
+  }
+
+  /**
+   * {@code handler} as {@link #audited}, for a download that costs as much as a request the API
+   * counts (a clip's report segments its key frames): first taken from the user's allowance. When
+   * that is used up the download answers 429 and {@code refused} is told the whole seconds to wait.
+   */
+  DownloadHandler costly(AuditAction action, List<String> uploads, String item,
+      LongConsumer refused, DownloadHandler handler) {
+    return event -> {
+      Actor actor = Actor.current();
+      AuditLog.Entry entry = audit.begin(action, actor).uploads(uploads).item(item);
+      OptionalLong wait = overAllowance(actor, entry);
+      if (wait.isPresent()) {
+        refused.accept(wait.getAsLong());
+        event.getResponse().setStatus(429);
+        return;
+      }
+      run(entry, handler, event);
+    };
+  }
+
+  private static void run(AuditLog.Entry entry, DownloadHandler handler, DownloadEvent event)
+      throws java.io.IOException {
+    try {
+      handler.handleDownloadRequest(event);
+    } catch (java.io.IOException | RuntimeException e) {
+      entry.end("failed");
+      throw e;
+    }
+    entry.end("ok");
   }
 }

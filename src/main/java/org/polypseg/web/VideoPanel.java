@@ -318,8 +318,13 @@ public class VideoPanel extends Div {
   }
 
   private Anchor report(ReportFormat format) {
+    // A clip's report segments its key frames again: it counts against the allowance, as the
+    // image reports and the API's clip report do.
     Anchor anchor = Downloads.button(format == ReportFormat.PDF ? "Report PDF" : "Report Word",
-        accounting.audited(AuditAction.REPORT, List.of(uploadTag), format.extension(), event -> {
+        accounting.costly(AuditAction.REPORT, List.of(uploadTag), format.extension(),
+            seconds -> ui.error("The clip's " + format.extension().toUpperCase(java.util.Locale.ROOT)
+                + " report was not made: many requests came from here in a short time; try again in "
+                + seconds + " s"), event -> {
           byte[] document;
           try {
             var request = reports.request(job.analysedClip());

@@ -47,4 +47,32 @@ class PageAccountingTest {
         "\"uploads\":[\"upload-0badc0de\"]", "\"item\":\"mask.png\"", "\"outcome\":\"ok\"")
         .doesNotContain("Smith");
   }
+
+  @Test
+  void aCostlyDownloadOverTheAllowanceIsRefusedWith429AndTheWaitAndLogged() throws Exception {
+    Path log = folder.resolve("audit.jsonl");
+    PageAccounting accounting = new PageAccounting(new AuditLog(new AuditProperties(true,
+        log.toString(), DataSize.ofMegabytes(1), 1), Clock.systemUTC()),
+        new FairUse(new FairUseProperties(1, 1)));
+    List<Long> told = new java.util.ArrayList<>();
+    com.vaadin.flow.server.streams.DownloadHandler report = accounting.costly(AuditAction.REPORT,
+        List.of("upload-0badc0de"), "pdf", told::add,
+        event -> event.getOutputStream().write(new byte[] {'%', 'P', 'D', 'F'}));
+
+    ByteArrayOutputStream first = new ByteArrayOutputStream();
+    VaadinResponse served = mock(VaadinResponse.class);
+    when(served.getOutputStream()).thenReturn(first);
+    report.handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), served, null, null));
+    assertThat(first.toByteArray()).startsWith('%', 'P', 'D', 'F');
+
+    ByteArrayOutputStream second = new ByteArrayOutputStream();
+    VaadinResponse refused = mock(VaadinResponse.class);
+    when(refused.getOutputStream()).thenReturn(second);
+    report.handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), refused, null, null));
+    org.mockito.Mockito.verify(refused).setStatus(429);
+    assertThat(second.toByteArray()).isEmpty();
+    assertThat(told).singleElement().satisfies(s -> assertThat(s).isBetween(1L, 60L));
+    assertThat(Files.readAllLines(log)).hasSize(2).last().asString()
+        .contains("\"action\":\"report\"", "\"outcome\":\"rate-limited\"");
+  }
 }
