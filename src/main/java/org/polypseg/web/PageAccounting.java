@@ -52,6 +52,12 @@ public final class PageAccounting {
     return OptionalLong.of(FairUse.seconds(wait.get()));
   }
 
+  /** What the page says when {@code what} (e.g. "The PDF report") was refused over the allowance. */
+  static String notMadeOverAllowance(String what, long seconds) {
+    return what + " was not made: many requests came from here in a short time; try again in "
+        + seconds + " s";
+  }
+
   /** Starts an audit line for {@code actor}. */
   AuditLog.Entry begin(AuditAction action, Actor actor) {
     return audit.begin(action, actor);

@@ -91,9 +91,8 @@ final class ReportDownloads {
           .item(format.extension());
       OptionalLong wait = accounting.overAllowance(actor, audit);
       if (wait.isPresent()) {
-        ui.error("The " + format.extension().toUpperCase(Locale.ROOT) + " report was not made: "
-            + "many requests came from here in a short time; try again in "
-            + wait.getAsLong() + " s");
+        ui.error(PageAccounting.notMadeOverAllowance(
+            "The " + format.extension().toUpperCase(Locale.ROOT) + " report", wait.getAsLong()));
         event.getResponse().setStatus(429);
         return;
       }

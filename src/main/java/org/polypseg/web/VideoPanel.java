@@ -322,9 +322,9 @@ public class VideoPanel extends Div {
     // image reports and the API's clip report do.
     Anchor anchor = Downloads.button(format == ReportFormat.PDF ? "Report PDF" : "Report Word",
         accounting.costly(AuditAction.REPORT, List.of(uploadTag), format.extension(),
-            seconds -> ui.error("The clip's " + format.extension().toUpperCase(java.util.Locale.ROOT)
-                + " report was not made: many requests came from here in a short time; try again in "
-                + seconds + " s"), event -> {
+            seconds -> ui.error(PageAccounting.notMadeOverAllowance("The clip's "
+                + format.extension().toUpperCase(java.util.Locale.ROOT) + " report", seconds)),
+            event -> {
           byte[] document;
           try {
             var request = reports.request(job.analysedClip());
