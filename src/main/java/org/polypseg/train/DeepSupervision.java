@@ -12,16 +12,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.polypseg.model.ImageTensors;
@@ -86,32 +78,25 @@ final class DeepSupervision extends AbstractBlock {
 
   /** Writes the side heads into the checkpoint folder, so that a resumed run keeps them. */
   void saveHeads(Path checkpoints) throws IOException {
-    Path tmp = checkpoints.resolve(FILE + ".tmp");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
-        DataOutputStream data = new DataOutputStream(out)) {
+    CheckpointFile.write(checkpoints.resolve(FILE), data -> {
       for (Block head : heads) {
         head.saveParameters(data);
       }
-    }
-    Files.move(tmp, checkpoints.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 
   /** Loads the side heads a checkpoint saved; false when it has none (they start afresh). */
   boolean loadHeads(NDManager manager, Path checkpoints) throws IOException {
     Path file = checkpoints.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      return false;
-    }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        DataInputStream data = new DataInputStream(in)) {
+    return CheckpointFile.read(file, data -> {
       for (Block head : heads) {
-        head.loadParameters(manager, data);
+        try {
+          head.loadParameters(manager, data);
+        } catch (MalformedModelException e) {
+          throw new IOException(file + ": not the side heads of this network (" + e.getMessage() + ")", e);
+        }
       }
-      return true;
-    } catch (MalformedModelException e) {
-      throw new IOException(file + ": not the side heads of this network (" + e.getMessage() + ")", e);
-    }
+    });
   }
 
   /**

@@ -4,16 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,17 +84,13 @@ final class WeightAverage implements AutoCloseable {
 
   /** Writes the average and its step count into the checkpoint folder (replacing atomically). */
   void save(Path checkpoints) throws IOException {
-    Path tmp = checkpoints.resolve(FILE + ".tmp");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
-        DataOutputStream data = new DataOutputStream(out)) {
+    CheckpointFile.write(checkpoints.resolve(FILE), data -> {
       data.writeLong(steps);
       data.writeInt(average.size());
       for (NDArray array : average) {
         data.write(array.encode());
       }
-    }
-    Files.move(tmp, checkpoints.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    });
   }
 
   /**
@@ -111,27 +99,24 @@ final class WeightAverage implements AutoCloseable {
    */
   boolean restore(Path checkpoints) throws IOException {
     Path file = checkpoints.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      return false;
-    }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        DataInputStream data = new DataInputStream(in)) {
-      long savedSteps = data.readLong();
-      int count = data.readInt();
-      if (count != average.size()) {
-        throw new IOException(file + ": " + count + " arrays, the network has " + average.size());
-      }
-      for (int i = 0; i < count; i++) {
-        try (NDArray array = manager.decode(data)) {
-          if (!array.getShape().equals(average.get(i).getShape())) {
-            throw new IOException(file + ": array " + i + " is " + array.getShape() + ", the network's "
-                + average.get(i).getShape());
-          }
-          array.copyTo(average.get(i));
+    try {
+      return CheckpointFile.read(file, data -> {
+        long savedSteps = data.readLong();
+        int count = data.readInt();
+        if (count != average.size()) {
+          throw new IOException(file + ": " + count + " arrays, the network has " + average.size());
         }
-      }
-      steps = savedSteps;
-      return true;
+        for (int i = 0; i < count; i++) {
+          try (NDArray array = manager.decode(data)) {
+            if (!array.getShape().equals(average.get(i).getShape())) {
+              throw new IOException(file + ": array " + i + " is " + array.getShape()
+                  + ", the network's " + average.get(i).getShape());
+            }
+            array.copyTo(average.get(i));
+          }
+        }
+        steps = savedSteps;
+      });
     } catch (RuntimeException e) {
       throw new IOException(file + ": not a weight average of this network (" + e.getMessage() + ")", e);
     }
