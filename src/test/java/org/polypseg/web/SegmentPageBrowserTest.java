@@ -207,14 +207,7 @@ class SegmentPageBrowserTest extends BrowserTestSupport {
     Path clip = Files.write(OUT.resolve("cvc-sequence.mp4"), org.polypseg.video.TestClips.encode(
         frames, org.polypseg.video.VideoFormat.MP4));
     int n = frames.size();
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1600));
-    openFreshTab("/");
-    markUploadStart();
-    upload("image-upload", clip);
-    awaitTrue("const o = document.getElementById('video-overlay');"
-        + "return !!o && o.drawnAt > 0 && window.__uploadStart > 0", Duration.ofSeconds(60));
-    double firstFrameMs = num(js("return document.getElementById('video-overlay').drawnAt"
-        + " - window.__uploadStart"));
+    double firstFrameMs = uploadClipOnAFreshPage(clip);
     record("clip of %d CVC-ClinicDB frames (384x288): first frame with overlay %.0f ms after the"
         + " file was chosen; then: %s, timeline %s frames", n, firstFrameMs,
         text("video-status"), js("return document.getElementById('video-timeline').dataset.frames"));
@@ -252,6 +245,21 @@ class SegmentPageBrowserTest extends BrowserTestSupport {
   }
 
   /**
+   * Drops {@code clip} on a fresh page and waits for its first frame with overlay; returns the ms
+   * from the file's choice to that frame's drawing.
+   */
+  private double uploadClipOnAFreshPage(Path clip) throws Exception {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1600));
+    openFreshTab("/");
+    markUploadStart();
+    upload("image-upload", clip);
+    awaitTrue("const o = document.getElementById('video-overlay');"
+        + "return !!o && o.drawnAt > 0 && window.__uploadStart > 0", Duration.ofSeconds(60));
+    return num(js("return document.getElementById('video-overlay').drawnAt"
+        + " - window.__uploadStart"));
+  }
+
+  /**
    * The issue's target: a 30-second 384x288 clip (the CVC-ClinicDB sequence played back and forth
    * to 750 frames) shows its first annotated frame within 2 s of the file's choice, and the
    * timeline fills while it runs; then Cancel stops it.
@@ -267,14 +275,7 @@ class SegmentPageBrowserTest extends BrowserTestSupport {
     }
     Path clip = Files.write(OUT.resolve("cvc-30s.webm"), org.polypseg.video.TestClips.encode(
         frames, org.polypseg.video.VideoFormat.WEBM));
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1600));
-    openFreshTab("/");
-    markUploadStart();
-    upload("image-upload", clip);
-    awaitTrue("const o = document.getElementById('video-overlay');"
-        + "return !!o && o.drawnAt > 0 && window.__uploadStart > 0", Duration.ofSeconds(60));
-    double firstFrameMs = num(js("return document.getElementById('video-overlay').drawnAt"
-        + " - window.__uploadStart"));
+    double firstFrameMs = uploadClipOnAFreshPage(clip);
     awaitTrue("return +document.getElementById('video-timeline').dataset.frames >= 10",
         Duration.ofSeconds(60));
     record("30-second clip (750 CVC-ClinicDB frames, 384x288, %.1f MB WebM): first frame with "
