@@ -76,12 +76,23 @@ public final class PageAccounting {
   }
 
   /**
-   * {@code handler} as {@link #audited}, for a download that costs as much as a request the API
+   * A download that can fail in a way it answers itself (a message on the page and an error
+   * status) rather than by throwing: it says whether it served the file, so that the audit line
+   * says {@code failed} for a report that was not made.
+   */
+  @FunctionalInterface
+  interface Attempt {
+    /** Serves the file and returns true, or answers the failure itself and returns false. */
+    boolean serve(DownloadEvent event) throws java.io.IOException;
+  }
+
+  /**
+   * {@code attempt} as {@link #audited}, for a download that costs as much as a request the API
    * counts (a clip's report segments its key frames): first taken from the user's allowance. When
    * that is used up the download answers 429 and {@code refused} is told the whole seconds to wait.
    */
   DownloadHandler costly(AuditAction action, List<String> uploads, String item,
-      LongConsumer refused, DownloadHandler handler) {
+      LongConsumer refused, Attempt attempt) {
     return event -> {
       Actor actor = Actor.current();
       AuditLog.Entry entry = audit.begin(action, actor).uploads(uploads).item(item);
@@ -91,18 +102,27 @@ public final class PageAccounting {
         event.getResponse().setStatus(429);
         return;
       }
-      run(entry, handler, event);
+      run(entry, attempt, event);
     };
   }
 
   private static void run(AuditLog.Entry entry, DownloadHandler handler, DownloadEvent event)
       throws java.io.IOException {
+    run(entry, e -> {
+      handler.handleDownloadRequest(e);
+      return true;
+    }, event);
+  }
+
+  private static void run(AuditLog.Entry entry, Attempt attempt, DownloadEvent event)
+      throws java.io.IOException {
+    boolean served;
     try {
-      handler.handleDownloadRequest(event);
+      served = attempt.serve(event);
     } catch (java.io.IOException | RuntimeException e) {
       entry.end("failed");
       throw e;
     }
-    entry.end("ok");
+    entry.end(served ? "ok" : "failed");
   }
 }

@@ -333,11 +333,12 @@ public class VideoPanel extends Div {
           } catch (VideoReadException | RuntimeException e) {
             ui.error(job.name() + ": the report could not be made (" + e.getMessage() + ")");
             event.getResponse().setStatus(500);
-            return;
+            return false;
           }
           event.setContentType(format.mediaType());
           event.setContentLength(document.length);
           event.getOutputStream().write(document);
+          return true;
         }));
     anchor.setId("video-report-" + format.extension());
     return anchor;

@@ -29,9 +29,7 @@ class PageAccountingTest {
   @Test
   void aPageDownloadIsOneAuditLineWithItsTagAndWhatItWas() throws Exception {
     Path log = folder.resolve("audit.jsonl");
-    PageAccounting accounting = new PageAccounting(new AuditLog(new AuditProperties(true,
-        log.toString(), DataSize.ofMegabytes(1), 1), Clock.systemUTC()),
-        new FairUse(new FairUseProperties(0, 1)));
+    PageAccounting accounting = loggingTo(log, 0);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     VaadinResponse response = mock(VaadinResponse.class);
     when(response.getOutputStream()).thenReturn(body);
@@ -51,13 +49,14 @@ class PageAccountingTest {
   @Test
   void aCostlyDownloadOverTheAllowanceIsRefusedWith429AndTheWaitAndLogged() throws Exception {
     Path log = folder.resolve("audit.jsonl");
-    PageAccounting accounting = new PageAccounting(new AuditLog(new AuditProperties(true,
-        log.toString(), DataSize.ofMegabytes(1), 1), Clock.systemUTC()),
-        new FairUse(new FairUseProperties(1, 1)));
+    PageAccounting accounting = loggingTo(log, 1);
     List<Long> told = new java.util.ArrayList<>();
     com.vaadin.flow.server.streams.DownloadHandler report = accounting.costly(AuditAction.REPORT,
         List.of("upload-0badc0de"), "pdf", told::add,
-        event -> event.getOutputStream().write(new byte[] {'%', 'P', 'D', 'F'}));
+        event -> {
+          event.getOutputStream().write(new byte[] {'%', 'P', 'D', 'F'});
+          return true;
+        });
 
     ByteArrayOutputStream first = new ByteArrayOutputStream();
     VaadinResponse served = mock(VaadinResponse.class);
@@ -74,5 +73,28 @@ class PageAccountingTest {
     assertThat(told).singleElement().satisfies(s -> assertThat(s).isBetween(1L, 60L));
     assertThat(Files.readAllLines(log)).hasSize(2).last().asString()
         .contains("\"action\":\"report\"", "\"outcome\":\"rate-limited\"");
+  }
+
+  @Test
+  void aCostlyDownloadThatAnswersItsOwnFailureIsLoggedAsFailed() throws Exception {
+    Path log = folder.resolve("audit.jsonl");
+    PageAccounting accounting = loggingTo(log, 0);
+    VaadinResponse response = mock(VaadinResponse.class);
+    accounting.costly(AuditAction.REPORT, List.of("upload-0badc0de"), "docx", seconds -> { },
+        event -> {
+          event.getResponse().setStatus(500);
+          return false;
+        }).handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), response, null,
+            null));
+
+    assertThat(Files.readAllLines(log)).singleElement().asString()
+        .contains("\"action\":\"report\"", "\"item\":\"docx\"", "\"outcome\":\"failed\"");
+  }
+
+  /** Accounting that writes its audit lines to {@code log}, with a per-minute allowance (0: none). */
+  private static PageAccounting loggingTo(Path log, int requestsPerMinute) {
+    return new PageAccounting(new AuditLog(new AuditProperties(true, log.toString(),
+        DataSize.ofMegabytes(1), 1), Clock.systemUTC()),
+        new FairUse(new FairUseProperties(requestsPerMinute, 1)));
   }
 }
