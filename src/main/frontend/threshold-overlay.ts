@@ -23,6 +23,10 @@ import { MaskEdits } from './mask-edits';
  * dashed yellow and black. With "Compare", true positives are blue, false positives vermilion
  * with / hatching and false negatives yellow with \ hatching: each told apart by a pattern as well
  * as a colour, for red-green colour-blind eyes.
+ *
+ * Everything the pointer does the keyboard does too, on the focused overlay (KEYS says which key
+ * does what): a ring shows the brush at the keyboard's cursor; Space held down paints as the
+ * arrows move it.
  */
 @customElement('threshold-overlay')
 export class ThresholdOverlay extends LitElement {
@@ -74,6 +78,7 @@ export class ThresholdOverlay extends LitElement {
   @state() private canUndo = false;
   @state() private canRedo = false;
   @state() private correctedPixels = 0;
+  @state() private keyFocus = false;
 
   @query('#overlay-canvas') private canvas!: HTMLCanvasElement;
   @query('#original-canvas') private originalCanvas?: HTMLCanvasElement;
@@ -111,6 +116,9 @@ export class ThresholdOverlay extends LitElement {
   private drag: { x: number; y: number; cx: number; cy: number } | null = null;
   private painting = false;
   private lastDab: { x: number; y: number } | null = null;
+  // The keyboard's cursor on the overlay, in image coordinates; null until the view has focus.
+  private keyCursor: { x: number; y: number } | null = null;
+  private keyPainting = false;
 
   static styles = css`
     :host {
@@ -208,6 +216,15 @@ export class ThresholdOverlay extends LitElement {
       overflow: hidden;
       min-height: 120px;
       touch-action: none;
+    }
+    .frame:focus-visible {
+      outline: 2px solid var(--lumo-primary-color, #1676f3);
+      outline-offset: 2px;
+    }
+    .keys {
+      margin-top: 0.4em;
+      font-size: var(--lumo-font-size-xs, 12px);
+      color: var(--lumo-secondary-text-color, #555);
     }
     .frame.pan {
       cursor: grab;
@@ -366,9 +383,9 @@ export class ThresholdOverlay extends LitElement {
         </div>
         ${this.editable
           ? html`<div class="group" role="group" aria-label="Correct the mask">
-              ${this.toolButton('view', 'Move', 'Drag to pan, wheel to zoom')}
-              ${this.toolButton('brush', 'Brush', 'Paint polyp')}
-              ${this.toolButton('eraser', 'Eraser', 'Erase polyp')}
+              ${this.toolButton('view', 'Move', 'Drag to pan, wheel to zoom (key M)')}
+              ${this.toolButton('brush', 'Brush', 'Paint polyp (key B)')}
+              ${this.toolButton('eraser', 'Eraser', 'Erase polyp (key E)')}
               <label class="check" title="Brush size in screen pixels">Size
                 <input id="brush-size" type="number" min="2" max="200" step="2" .value=${String(this.brushSize)}
                   @change=${(e: Event) => (this.brushSize = clamp(Number((e.target as HTMLInputElement).value) || 24, 2, 200))} />
@@ -399,7 +416,9 @@ export class ThresholdOverlay extends LitElement {
       <div class="views ${all ? '' : 'single'}">
         <figure style="grid-area: overlay">
           ${all ? html`<figcaption>Overlay</figcaption>` : nothing}
-          <div class="frame ${this.tool === 'view' ? 'pan' : 'paint'}"
+          <div class="frame ${this.tool === 'view' ? 'pan' : 'paint'}" id="overlay-frame"
+            tabindex=${this.ready ? '0' : '-1'} aria-describedby="overlay-keys"
+            @keydown=${this.onKeyDown} @keyup=${this.onKeyUp} @focus=${this.onFocus} @blur=${this.onBlur}
             @pointerdown=${this.onPointerDown} @pointermove=${this.onPointerMove}
             @pointerup=${this.onPointerUp} @pointercancel=${this.onPointerUp}
             @pointerleave=${() => (this.probe = '')} @wheel=${this.onWheel}>
@@ -447,6 +466,7 @@ export class ThresholdOverlay extends LitElement {
         </div>
       </div>
       ${this.diceChart()}
+      <div class=${this.keyFocus ? 'keys' : 'sr-only'} id="overlay-keys">${this.editable ? KEYS : KEYS_VIEW}</div>
       <div class="sr-only" role="status" aria-live="polite">${this.announced}</div>
     `;
   }
@@ -655,7 +675,7 @@ export class ThresholdOverlay extends LitElement {
       this.painting = true;
       this.lastDab = null;
       this.edits.beginStroke();
-      this.paintAt(e);
+      this.paintAt(this.imagePoint(e));
     } else {
       this.drag = { x: e.clientX, y: e.clientY, cx: this.centreX, cy: this.centreY };
     }
@@ -666,7 +686,7 @@ export class ThresholdOverlay extends LitElement {
     const p = this.imagePoint(e);
     this.showProbe(p.x, p.y);
     if (this.painting) {
-      this.paintAt(e);
+      this.paintAt(p);
     } else if (this.drag && this.zoom > 1) {
       const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
       const v = this.visible();
@@ -697,10 +717,146 @@ export class ThresholdOverlay extends LitElement {
     this.probe = `x ${ix}, y ${iy}: probability ${p.toFixed(2)}`;
   }
 
+  // ---- the keyboard ----
+
+  private onFocus() {
+    this.keyFocus = true;
+    if (!this.keyCursor && this.ready) {
+      const v = this.visible();
+      this.keyCursor = { x: v.x + v.w / 2, y: v.y + v.h / 2 };
+    }
+    this.redraw(this.threshold);
+  }
+
+  private onBlur() {
+    this.keyFocus = false;
+    this.endKeyStroke();
+    this.probe = '';
+    this.redraw(this.threshold);
+  }
+
+  private onKeyDown(e: KeyboardEvent) {
+    if (!this.ready || e.altKey || e.metaKey) return;
+    const key = e.key;
+    const control = e.ctrlKey;
+    if (control && (key === 'z' || key === 'Z')) {
+      if (e.shiftKey) this.redo();
+      else this.undo();
+    } else if (control && (key === 'y' || key === 'Y')) {
+      this.redo();
+    } else if (control) {
+      return;
+    } else if (key.startsWith('Arrow')) {
+      this.moveByKey(key, e.shiftKey);
+    } else if (key === '+' || key === '=') {
+      this.zoomAtCursor(1.5);
+    } else if (key === '-' || key === '_') {
+      this.zoomAtCursor(1 / 1.5);
+    } else if (key === '0') {
+      this.fit();
+    } else if (this.editable && (key === 'b' || key === 'B')) {
+      this.tool = 'brush';
+      this.announced = 'Brush: Space paints polyp';
+    } else if (this.editable && (key === 'e' || key === 'E')) {
+      this.tool = 'eraser';
+      this.announced = 'Eraser: Space erases polyp';
+    } else if (this.editable && (key === 'm' || key === 'M')) {
+      this.tool = 'view';
+      this.announced = 'Move: arrows pan';
+    } else if (key === '[' || key === ']') {
+      this.brushSize = clamp(this.brushSize + (key === ']' ? 4 : -4), 2, 200);
+      this.redraw(this.threshold);
+    } else if (key === ' ' || key === 'Enter') {
+      if (this.tool === 'view' || !this.edits || !this.keyCursor) return;
+      if (!this.keyPainting) {
+        this.keyPainting = true;
+        this.lastDab = null;
+        this.edits.beginStroke();
+        this.paintAt(this.keyPoint());
+      }
+      if (key === 'Enter') this.endKeyStroke(); // one dab
+    } else {
+      return;
+    }
+    e.preventDefault(); // the page must not scroll under the view
+    e.stopPropagation();
+  }
+
+  private onKeyUp(e: KeyboardEvent) {
+    if (e.key === ' ') this.endKeyStroke();
+  }
+
+  private endKeyStroke() {
+    if (this.keyPainting && this.edits) {
+      this.keyPainting = false;
+      if (this.edits.endStroke()) this.afterEditsChanged(true);
+    }
+  }
+
+  /** The keyboard's cursor as paintAt takes a point: brush sizes are in screen pixels. */
+  private keyPoint() {
+    const v = this.visible();
+    const cssWidth = this.canvas.getBoundingClientRect().width || this.dw || 1;
+    return { x: this.keyCursor!.x, y: this.keyCursor!.y, scale: v.w / cssWidth };
+  }
+
+  /**
+   * In Move, the arrows pan by a tenth of the view; with the brush or eraser they move the cursor
+   * by half a brush (Shift: four times as far), and the view follows it when it leaves.
+   */
+  private moveByKey(key: string, far: boolean) {
+    const dx = key === 'ArrowLeft' ? -1 : key === 'ArrowRight' ? 1 : 0;
+    const dy = key === 'ArrowUp' ? -1 : key === 'ArrowDown' ? 1 : 0;
+    const v = this.visible();
+    if (this.tool === 'view' || !this.keyCursor) {
+      this.centreX += dx * v.w * (far ? 0.4 : 0.1);
+      this.centreY += dy * v.h * (far ? 0.4 : 0.1);
+      this.resample();
+      return;
+    }
+    const step = (this.brushSize / 2) * this.keyPoint().scale * (far ? 4 : 1);
+    const c = this.keyCursor;
+    c.x = clamp(c.x + dx * step, 0, this.width - 1);
+    c.y = clamp(c.y + dy * step, 0, this.height - 1);
+    this.showProbe(c.x, c.y);
+    if (c.x < v.x || c.x > v.x + v.w || c.y < v.y || c.y > v.y + v.h) {
+      this.centreX = c.x;
+      this.centreY = c.y;
+      this.resample();
+    }
+    if (this.keyPainting) this.paintAt(this.keyPoint());
+    else this.redraw(this.threshold);
+  }
+
+  private zoomAtCursor(factor: number) {
+    const c = this.keyCursor;
+    if (c && this.tool !== 'view') this.zoomBy(factor, c.x, c.y);
+    else this.zoomBy(factor);
+  }
+
+  /** The brush's ring at the keyboard's cursor, white over black to show on any tissue. */
+  private drawKeyCursor() {
+    const c = this.keyCursor;
+    if (!c || this.tool === 'view' || this.shadowRoot?.activeElement?.id !== 'overlay-frame') return;
+    const v = this.visible();
+    const x = ((c.x - v.x) / v.w) * this.dw;
+    const y = ((c.y - v.y) / v.h) * this.dh;
+    const p = this.keyPoint();
+    const r = Math.max(2, (((this.brushSize / 2) * p.scale) / v.w) * this.dw);
+    const g = this.canvas.getContext('2d')!;
+    g.beginPath();
+    g.arc(x, y, r, 0, 2 * Math.PI);
+    g.lineWidth = 3;
+    g.strokeStyle = '#000';
+    g.stroke();
+    g.lineWidth = 1.5;
+    g.strokeStyle = this.tool === 'brush' ? '#fff' : rgb(FP);
+    g.stroke();
+  }
+
   // ---- correcting the mask ----
 
-  private paintAt(e: PointerEvent) {
-    const p = this.imagePoint(e);
+  private paintAt(p: { x: number; y: number; scale: number }) {
     const radius = Math.max(0.5, (this.brushSize / 2) * p.scale);
     const value = this.tool === 'brush' ? 1 : 2;
     // Dabs every half radius from the last one: a fast stroke is a line, not a row of dots.
@@ -924,6 +1080,7 @@ export class ThresholdOverlay extends LitElement {
       }
     }
     this.canvas.getContext('2d')!.putImageData(this.output, 0, 0);
+    this.drawKeyCursor();
     this.drawnThreshold = value;
     this.lastRedrawMs = performance.now() - start;
     this.redraws++;
@@ -938,6 +1095,12 @@ const DASH_GAP = 0x000000;
 const TP = 0x0072b2;
 const FP = 0xd55e00;
 const FN = 0xf0e442;
+
+/** What the focused overlay's keys do, read out by screen readers with the view's name. */
+const KEYS_VIEW = 'Keys: arrows pan (Shift: further), + and − zoom, 0 fits the image.';
+const KEYS = 'Keys: B brush, E eraser, M move; arrows move the brush (Shift: further) or, in Move, '
+  + 'pan; hold Space to paint while moving, Enter paints one spot; [ and ] change the brush size; '
+  + '+ and − zoom, 0 fits; Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes.';
 
 function rgb(c: number) {
   return '#' + c.toString(16).padStart(6, '0');

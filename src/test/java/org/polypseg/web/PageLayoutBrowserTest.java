@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -25,8 +26,8 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The page as a clinician's screens show it: a phone, a tablet and a desktop without sideways
  * scrolling and with the threshold slider in reach beside the overlay; no axe-core violations;
- * a brush stroke corrects the mask as the server then counts it; and the slider stays instant on
- * a 4K frame. Screenshots go to target/browser/ (layout-*.png: the README's).
+ * a brush stroke corrects the mask as the server then counts it, from the pointer and from the
+ * keyboard; and the slider stays instant on a 4K frame. Screenshots go to target/browser/ (layout-*.png: the README's).
  */
 class PageLayoutBrowserTest extends BrowserTestSupport {
 
@@ -155,6 +156,47 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
     assertThat(pixels(text("metric-area").split("px")[0])).isEqualTo(areaBefore);
     assertThat(text("metric-dice")).isEqualTo(diceBefore);
     clearDownloads();
+  }
+
+  @Test
+  void theKeyboardPaintsUndoesAndZoomsAsThePointerDoes() throws Exception {
+    viewport(1440, 900);
+    openFreshTab("/");
+    uploadAndAwaitOverlayOnly(frame(0));
+    awaitTrue("return document.getElementById('metric-area').innerText.includes('px')");
+    long areaBefore = pixels(text("metric-area").split("px")[0]);
+    SearchContext overlay = driver.findElement(By.cssSelector("threshold-overlay")).getShadowRoot();
+    WebElement view = overlay.findElement(By.cssSelector("#overlay-frame"));
+    js("document.querySelector('threshold-overlay').shadowRoot.querySelector('#overlay-frame').focus()");
+    assertThat(overlay.findElement(By.cssSelector("#overlay-keys")).getText())
+        .as("the keys shown while the view has focus").contains("B brush", "Space");
+
+    // B chooses the brush; Shift+arrows take its ring to the top left corner, away from the polyp;
+    // Space held down paints while the arrows move it.
+    Actions keys = new Actions(driver).sendKeys(view, "b");
+    for (int k = 0; k < 20; k++) {
+      keys.keyDown(Keys.SHIFT).sendKeys(Keys.ARROW_LEFT)
+          .sendKeys(Keys.ARROW_UP).keyUp(Keys.SHIFT);
+    }
+    keys.keyDown(Keys.SPACE);
+    for (int k = 0; k < 8; k++) {
+      keys.sendKeys(Keys.ARROW_RIGHT).sendKeys(Keys.ARROW_DOWN);
+    }
+    keys.keyUp(Keys.SPACE).perform();
+    assertThat(overlay.findElement(By.cssSelector("#tool-brush")).getAttribute("aria-pressed"))
+        .isEqualTo("true");
+    awaitTrue("return document.getElementById('metrics').innerText.includes('corrected by hand')");
+    long areaAfter = pixels(text("metric-area").split("px")[0]);
+    record("keyboard stroke: area %,d -> %,d px", areaBefore, areaAfter);
+    assertThat(areaAfter).isGreaterThan(areaBefore);
+    screenshot("10-keyboard-brush");
+
+    // Ctrl+Z takes it back; + zooms in.
+    new Actions(driver).keyDown(Keys.CONTROL).sendKeys("z")
+        .keyUp(Keys.CONTROL).sendKeys("+").perform();
+    awaitTrue("return !document.getElementById('metrics').innerText.includes('corrected by hand')");
+    assertThat(pixels(text("metric-area").split("px")[0])).isEqualTo(areaBefore);
+    assertThat(overlay.findElement(By.cssSelector("#zoom-level")).getText()).isEqualTo("150 %");
   }
 
   @Test
