@@ -53,8 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
     System.out.printf("%-18s %.4f%n", "maxDice", result.maxDice());
     System.out.printf("%-18s %.4f%n", "Dice @0.5", result.diceAt05());
     System.out.printf("%-18s %.4f%n", "IoU @0.5", result.iouAt05());
-    System.out.printf("%-18s %.1f%s%n", "inference ms/img", result.meanInferenceMs(),
-        result.flipAveraging() ? " (with flip averaging)" : "");
+    System.out.printf("%-18s %.1f at %d²%s%n", "inference ms/img", result.meanInferenceMs(),
+        result.inputSize(), result.flipAveraging() ? " (with flip averaging)" : "");
     System.out.printf("%-18s %s (%d qubits, %d layers, %d circuit runs)%n", "quantum",
         result.quantum().backend(), result.quantum().qubits(), result.quantum().layers(),
         result.quantum().circuitRuns());

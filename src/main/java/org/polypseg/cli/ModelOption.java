@@ -22,6 +22,10 @@ final class ModelOption {
       description = "average each prediction with its mirror image's (default: as the model's model.json says)")
   Boolean flipAveraging;
 
+  @Option(names = "--input-size", paramLabel = "PIXELS",
+      description = "run the model at this input side, a multiple of 32 (default: the size it was trained at)")
+  Integer inputSize;
+
   LoadedModel load() throws ModelLoadException {
     CircuitBackend circuitBackend;
     try {
@@ -32,6 +36,14 @@ final class ModelOption {
     LoadedModel loaded = ModelStore.load(resolve(), circuitBackend);
     if (flipAveraging != null) {
       loaded.setFlipAveraging(flipAveraging);
+    }
+    if (inputSize != null) {
+      try {
+        loaded.setInputSize(inputSize);
+      } catch (IllegalArgumentException e) {
+        loaded.close();
+        throw new UserError("--input-size: " + e.getMessage());
+      }
     }
     return loaded;
   }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param model the model scored
  * @param quantum the circuit configuration used
  * @param flipAveraging whether each map averaged the image's and its mirror image's predictions
+ * @param inputSize the side each image was resized to for the network
  * @param perImage each image's mean Dice and IoU over the 256 thresholds
  */
 public record EvalResult(
@@ -28,6 +29,7 @@ public record EvalResult(
     ModelRef model,
     QuantumRef quantum,
     boolean flipAveraging,
+    int inputSize,
     List<ImageScore> perImage) {
 
   /** @param name model name; @param sha256 of the weights file */

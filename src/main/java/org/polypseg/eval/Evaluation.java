@@ -79,6 +79,6 @@ public final class Evaluation {
     return new EvalResult(n, all.meanDice(), all.meanIou(), all.maxDice(), diceAt05 / n,
         iouAt05 / n, inferenceMs / n,
         new EvalResult.ModelRef(model.info().name(), model.sha256()), quantum,
-        model.flipAveraging(), perImage);
+        model.flipAveraging(), model.inputSize(), perImage);
   }
 }

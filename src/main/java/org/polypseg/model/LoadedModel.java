@@ -20,6 +20,7 @@ public final class LoadedModel implements AutoCloseable {
   private final NDManager manager;
   private final String sha256;
   private volatile boolean flipAveraging;
+  private volatile int inputSize;
 
   LoadedModel(ModelInfo info, SegmentationNetwork network, NDManager manager, String sha256) {
     this.info = info;
@@ -27,6 +28,21 @@ public final class LoadedModel implements AutoCloseable {
     this.manager = manager;
     this.sha256 = sha256;
     this.flipAveraging = info.flipAveraging();
+    this.inputSize = info.architecture().inputSize();
+  }
+
+  /**
+   * Runs the network at another input side than it was trained at (the network is fully
+   * convolutional, its bottleneck pooled): for measuring which size reads frames best.
+   *
+   * @throws IllegalArgumentException unless {@code side} is a multiple of 32 from 64 to 1024
+   */
+  public void setInputSize(int side) {
+    if (side < 64 || side > 1024 || side % 32 != 0) {
+      throw new IllegalArgumentException("input size " + side
+          + " must be a multiple of 32 from 64 to 1024 (the network halves it five times)");
+    }
+    this.inputSize = side;
   }
 
   /** Whether each prediction averages the image's and its mirror image's probabilities. */
@@ -52,8 +68,9 @@ public final class LoadedModel implements AutoCloseable {
     return sha256;
   }
 
+  /** The side images are resized to: the trained size unless {@link #setInputSize} changed it. */
   public int inputSize() {
-    return info.architecture().inputSize();
+    return inputSize;
   }
 
   /**

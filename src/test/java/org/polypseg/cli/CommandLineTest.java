@@ -60,6 +60,20 @@ class CommandLineTest {
     assertThat(err).contains("unknown quantum backend 'qiskit'");
   }
 
+  @Test
+  void theModelRunsAtAnotherInputSizeWhenAskedAndTheJsonSaysWhich() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 2, 40, 30, 1);
+    String err = runExpecting(2, "evaluate", "--data", data.toString(), "--input-size", "100");
+    assertThat(err).contains("--input-size", "100", "multiple of 32").doesNotContain("Exception");
+
+    Path json = dir.resolve("eval.json");
+    runExpecting(0, "evaluate", "--data", data.toString(), "--input-size", "64", "--json",
+        json.toString());
+    var result = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile());
+    assertThat(result.get("inputSize").asInt()).isEqualTo(64);
+    assertThat(result.get("images").asInt()).isEqualTo(2);
+  }
+
   private static String runExpecting(int code, String... args) {
     PrintStream originalErr = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
