@@ -79,6 +79,9 @@ export class ThresholdOverlay extends LitElement {
   @state() private canRedo = false;
   @state() private correctedPixels = 0;
   @state() private keyFocus = false;
+  // On a phone-wide view the layer options fold under "Layers", so the toolbar stays short.
+  @state() private narrow = false;
+  @state() private layersOpen = false;
 
   @query('#overlay-canvas') private canvas!: HTMLCanvasElement;
   @query('#original-canvas') private originalCanvas?: HTMLCanvasElement;
@@ -112,7 +115,10 @@ export class ThresholdOverlay extends LitElement {
   private announceTimer: number | undefined;
   private editsTimer: number | undefined;
   private lastSent = Number.NaN;
-  private resizeObserver = new ResizeObserver(() => this.resample());
+  private resizeObserver = new ResizeObserver(() => {
+    this.narrow = this.views.getBoundingClientRect().width < 600;
+    this.resample();
+  });
   private drag: { x: number; y: number; cx: number; cy: number } | null = null;
   private painting = false;
   private lastDab: { x: number; y: number } | null = null;
@@ -163,6 +169,21 @@ export class ThresholdOverlay extends LitElement {
     input:focus-visible {
       outline: 2px solid var(--lumo-primary-color, #1676f3);
       outline-offset: 2px;
+    }
+    details.layers > summary {
+      display: none;
+    }
+    .narrow details.layers > summary {
+      display: inline-flex;
+      align-items: center;
+      min-height: 36px;
+      padding: 0 0.7em;
+      border-radius: var(--lumo-border-radius-m, 6px);
+      border: 1px solid var(--lumo-contrast-20pct, #ccd);
+      cursor: pointer;
+    }
+    .narrow details.layers[open] > summary {
+      margin-bottom: 0.35em;
     }
     label.check {
       display: inline-flex;
@@ -371,7 +392,7 @@ export class ThresholdOverlay extends LitElement {
     const name = this.imageName ? ` of ${this.imageName}` : '';
     const truth = !!this.truthSrc;
     return html`
-      <div class="toolbar" role="toolbar" aria-label="View and correct">
+      <div class="toolbar ${this.narrow ? 'narrow' : ''}" role="toolbar" aria-label="View and correct">
         <div class="group" role="group" aria-label="Zoom">
           <button id="zoom-out" title="Zoom out" aria-label="Zoom out" @click=${() => this.zoomBy(1 / 1.5)}
             ?disabled=${this.zoom <= 1}>−</button>
@@ -379,8 +400,10 @@ export class ThresholdOverlay extends LitElement {
           <button id="zoom-in" title="Zoom in" aria-label="Zoom in" @click=${() => this.zoomBy(1.5)}
             ?disabled=${this.zoom >= 16}>+</button>
           <button id="zoom-fit" @click=${this.fit} ?disabled=${this.zoom === 1}>Fit</button>
-          <button id="fullscreen" @click=${this.fullscreen}>Full screen</button>
+          <button id="fullscreen" title="Full screen" aria-label="Full screen"
+            @click=${this.fullscreen}>${this.narrow ? FULL_SCREEN_ICON : 'Full screen'}</button>
         </div>
+        ${this.narrow ? this.layers(truth) : nothing}
         ${this.editable
           ? html`<div class="group" role="group" aria-label="Correct the mask">
               ${this.toolButton('view', 'Move', 'Drag to pan, wheel to zoom (key M)')}
@@ -396,22 +419,7 @@ export class ThresholdOverlay extends LitElement {
                 Discard corrections</button>
             </div>`
           : nothing}
-        <div class="group" role="group" aria-label="Layers">
-          <label class="check"><input id="layer-fill" type="checkbox" .checked=${this.showFill}
-            @change=${(e: Event) => this.setLayer('showFill', e)} />Fill</label>
-          <label class="check"><input id="layer-contour" type="checkbox" .checked=${this.showContour}
-            @change=${(e: Event) => this.setLayer('showContour', e)} />Contour</label>
-          ${truth
-            ? html`<label class="check"><input id="layer-truth" type="checkbox" .checked=${this.showTruth}
-                  @change=${(e: Event) => this.setLayer('showTruth', e)} />Truth</label>
-                <label class="check"><input id="layer-compare" type="checkbox" .checked=${this.compare}
-                  @change=${(e: Event) => this.setLayer('compare', e)} />Compare with truth</label>`
-            : nothing}
-          <label class="check">Opacity
-            <input id="opacity" type="range" min="0.1" max="1" step="0.05" style="height:auto;min-width:5em"
-              .value=${String(this.opacity)} @input=${(e: Event) => this.setOpacity(e)} />
-          </label>
-        </div>
+        ${this.narrow ? nothing : this.layers(truth)}
       </div>
       <div class="views ${all ? '' : 'single'}">
         <figure style="grid-area: overlay">
@@ -468,6 +476,35 @@ export class ThresholdOverlay extends LitElement {
       ${this.diceChart()}
       <div class=${this.keyFocus ? 'keys' : 'sr-only'} id="overlay-keys">${this.editable ? KEYS : KEYS_VIEW}</div>
       <div class="sr-only" role="status" aria-live="polite">${this.announced}</div>
+    `;
+  }
+
+  /**
+   * Fill, contour, truth, compare and opacity. On a phone-wide view they fold under a "Layers"
+   * button placed beside the zoom, so the toolbar keeps to three rows; wider, they are always open.
+   */
+  private layers(truth: boolean) {
+    return html`
+        <details class="layers" ?open=${!this.narrow || this.layersOpen}
+          @toggle=${(e: Event) => this.narrow && (this.layersOpen = (e.target as HTMLDetailsElement).open)}>
+        <summary id="layers-toggle">Layers</summary>
+        <div class="group" role="group" aria-label="Layers">
+          <label class="check"><input id="layer-fill" type="checkbox" .checked=${this.showFill}
+            @change=${(e: Event) => this.setLayer('showFill', e)} />Fill</label>
+          <label class="check"><input id="layer-contour" type="checkbox" .checked=${this.showContour}
+            @change=${(e: Event) => this.setLayer('showContour', e)} />Contour</label>
+          ${truth
+            ? html`<label class="check"><input id="layer-truth" type="checkbox" .checked=${this.showTruth}
+                  @change=${(e: Event) => this.setLayer('showTruth', e)} />Truth</label>
+                <label class="check"><input id="layer-compare" type="checkbox" .checked=${this.compare}
+                  @change=${(e: Event) => this.setLayer('compare', e)} />Compare with truth</label>`
+            : nothing}
+          <label class="check">Opacity
+            <input id="opacity" type="range" min="0.1" max="1" step="0.05" style="height:auto;min-width:5em"
+              .value=${String(this.opacity)} @input=${(e: Event) => this.setOpacity(e)} />
+          </label>
+        </div>
+        </details>
     `;
   }
 
@@ -1095,6 +1132,11 @@ const DASH_GAP = 0x000000;
 const TP = 0x0072b2;
 const FP = 0xd55e00;
 const FN = 0xf0e442;
+
+/** Four corner brackets: drawn, not a font glyph (phones' fonts lack ⛶). */
+const FULL_SCREEN_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"
+  style="vertical-align:-0.15em"><path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none"
+  stroke="currentColor" stroke-width="2"/></svg>`;
 
 /** What the focused overlay's keys do, read out by screen readers with the view's name. */
 const KEYS_VIEW = 'Keys: arrows pan (Shift: further), + and − zoom, 0 fits the image.';

@@ -69,6 +69,9 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
                   sideways: sideways, viewport: window.innerWidth,
                   sliderHeight: slider.height, sliderTop: slider.top, sliderBottom: slider.bottom,
                   canvasTop: canvas.top, canvasBottom: canvas.bottom, innerHeight: window.innerHeight,
+                  toolbarHeight: o.shadowRoot.querySelector('.toolbar').getBoundingClientRect().height,
+                  fillShown: o.shadowRoot.querySelector('#layer-fill').checkVisibility(),
+                  layersToggle: o.shadowRoot.querySelector('#layers-toggle').checkVisibility(),
                   wide: wide.join(', ')};
           """, width);
       record("layout at %s: document %s px wide, scrolls sideways by %s px, slider %.0f px tall at %.0f..%.0f, overlay "
@@ -83,6 +86,19 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
           fit.get("wide")).isZero();
       assertThat(num(fit.get("sliderHeight"))).as("slider touch target at %s", name)
           .isGreaterThanOrEqualTo(44);
+      record("toolbar at %s: %.0f px tall, layer options %s", name, num(fit.get("toolbarHeight")),
+          Boolean.TRUE.equals(fit.get("fillShown")) ? "shown" : "folded under Layers");
+      // A phone shows three rows of tools at most: the layer options fold under "Layers".
+      assertThat(num(fit.get("toolbarHeight"))).as("toolbar height at %s", name)
+          .isLessThanOrEqualTo(3 * 36 + 2 * 6 + 2);
+      assertThat(fit.get("fillShown")).as("layer options shown at %s", name).isEqualTo(width >= 600);
+      assertThat(fit.get("layersToggle")).as("Layers toggle at %s", name).isEqualTo(width < 600);
+      if (width < 600) {
+        js("document.querySelector('threshold-overlay').shadowRoot.querySelector('#layers-toggle').click()");
+        awaitTrue("return document.querySelector('threshold-overlay').shadowRoot"
+            + ".querySelector('#layer-fill').checkVisibility()");
+        js("document.querySelector('threshold-overlay').shadowRoot.querySelector('#layers-toggle').click()");
+      }
       if (width >= 1024) {
         assertThat(num(fit.get("sliderBottom"))).as("slider in view with the overlay at %s", name)
             .isLessThanOrEqualTo(num(fit.get("innerHeight")));
