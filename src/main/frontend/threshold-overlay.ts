@@ -804,8 +804,8 @@ export class ThresholdOverlay extends LitElement {
       this.brushSize = clamp(this.brushSize + (key === ']' ? 4 : -4), 2, 200);
       this.redraw(this.threshold);
     } else if (key === ' ' || key === 'Enter') {
-      if (this.tool === 'view' || !this.edits || !this.keyCursor) return;
-      if (!this.keyPainting) {
+      // In Move, Space does nothing here, and must not scroll the page either.
+      if (this.tool !== 'view' && this.edits && this.keyCursor && !this.keyPainting) {
         this.keyPainting = true;
         this.lastDab = null;
         this.edits.beginStroke();
@@ -981,6 +981,7 @@ export class ThresholdOverlay extends LitElement {
       this.canRedo = this.edits.canRedo();
       this.correctedPixels = this.edits.count();
       if (sizeChanged) {
+        this.keyCursor = null; // placed again, at the view's centre, when the view has focus
         this.zoom = 1;
         this.centreX = this.width / 2;
         this.centreY = this.height / 2;
