@@ -13,6 +13,7 @@ import org.polypseg.web.audit.AuditLog;
 import org.polypseg.web.audit.AuditProperties;
 import org.polypseg.web.fairuse.FairUse;
 import org.polypseg.web.fairuse.FairUseProperties;
+import org.polypseg.web.fairuse.RetryAfter;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -49,7 +50,7 @@ public final class PageAccounting {
       return OptionalLong.empty();
     }
     audit.end("rate-limited");
-    return OptionalLong.of(FairUse.seconds(wait.get()));
+    return OptionalLong.of(RetryAfter.seconds(wait.get()));
   }
 
   /** What the page says when {@code what} (e.g. "The PDF report") was refused over the allowance. */

@@ -17,6 +17,7 @@ import org.polypseg.image.Images;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
+import org.polypseg.web.fairuse.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,7 +167,7 @@ public final class SegmentationJobs implements AutoCloseable {
   }
 
   private long retrySeconds() {
-    return Math.max(1, (settings.retryAfter().toMillis() + 999) / 1000);
+    return RetryAfter.seconds(settings.retryAfter());
   }
 
   /**

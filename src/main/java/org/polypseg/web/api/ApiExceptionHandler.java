@@ -3,15 +3,16 @@ package org.polypseg.web.api;
 import java.net.URI;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.video.VideoProperties;
+import org.polypseg.web.fairuse.RetryAfter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -73,7 +74,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     problem.setTitle("Server busy");
     problem.setType(BUSY);
-    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    long seconds = RetryAfter.seconds(e.retryAfter());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -51,8 +51,4 @@ public final class FairUse {
         .build();
   }
 
-  /** Whole seconds, rounded up, at least 1: for {@code Retry-After}. */
-  public static long seconds(Duration wait) {
-    return Math.max(1, (wait.toMillis() + 999) / 1000);
-  }
 }

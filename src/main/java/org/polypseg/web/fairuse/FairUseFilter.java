@@ -47,7 +47,7 @@ public final class FairUseFilter extends OncePerRequestFilter {
     }
     AuditAction.ofApiRequest(request)
         .ifPresent(action -> audit.begin(action, actor).end("rate-limited", 429));
-    long seconds = FairUse.seconds(wait.get());
+    long seconds = RetryAfter.seconds(wait.get());
     response.setStatus(429);
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

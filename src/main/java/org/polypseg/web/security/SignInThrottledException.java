@@ -1,6 +1,7 @@
 package org.polypseg.web.security;
 
 import java.time.Duration;
+import org.polypseg.web.fairuse.RetryAfter;
 import org.springframework.security.core.AuthenticationException;
 
 /**
@@ -12,7 +13,7 @@ public class SignInThrottledException extends AuthenticationException {
   private final long retryAfterSeconds;
 
   public SignInThrottledException(Duration retryAfter) {
-    this(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
+    this(RetryAfter.seconds(retryAfter));
   }
 
   private SignInThrottledException(long seconds) {
