@@ -756,8 +756,10 @@ export class ThresholdOverlay extends LitElement {
 
   // ---- the keyboard ----
 
-  private onFocus() {
-    this.keyFocus = true;
+  private onFocus(e: FocusEvent) {
+    // The ring and the list of keys are for keyboard users: a click that focuses the view shows
+    // neither (until a key is pressed).
+    this.keyFocus = (e.target as HTMLElement).matches(':focus-visible');
     if (!this.keyCursor && this.ready) {
       const v = this.visible();
       this.keyCursor = { x: v.x + v.w / 2, y: v.y + v.h / 2 };
@@ -774,6 +776,10 @@ export class ThresholdOverlay extends LitElement {
 
   private onKeyDown(e: KeyboardEvent) {
     if (!this.ready || e.altKey || e.metaKey) return;
+    if (!this.keyFocus && e.key !== 'Tab') {
+      this.keyFocus = true;
+      this.redraw(this.threshold);
+    }
     const key = e.key;
     const control = e.ctrlKey;
     if (control && (key === 'z' || key === 'Z')) {
@@ -874,7 +880,7 @@ export class ThresholdOverlay extends LitElement {
   /** The brush's ring at the keyboard's cursor, white over black to show on any tissue. */
   private drawKeyCursor() {
     const c = this.keyCursor;
-    if (!c || this.tool === 'view' || this.shadowRoot?.activeElement?.id !== 'overlay-frame') return;
+    if (!c || this.tool === 'view' || !this.keyFocus) return;
     const v = this.visible();
     const x = ((c.x - v.x) / v.w) * this.dw;
     const y = ((c.y - v.y) / v.h) * this.dh;
@@ -894,6 +900,7 @@ export class ThresholdOverlay extends LitElement {
   // ---- correcting the mask ----
 
   private paintAt(p: { x: number; y: number; scale: number }) {
+    this.keyCursor = { x: p.x, y: p.y }; // the keyboard goes on from where the pointer painted
     const radius = Math.max(0.5, (this.brushSize / 2) * p.scale);
     const value = this.tool === 'brush' ? 1 : 2;
     // Dabs every half radius from the last one: a fast stroke is a line, not a row of dots.
