@@ -54,3 +54,12 @@ echo "| mixer | test set | seeds | mDice (mean ± sd) | Dice@0.5 (mean ± sd) |"
 echo "|---|---|---|---|---|"
 jq -r '.[] | "| \(.mixer) | \(if .set == "cvc" then "CVC-ClinicDB" else "Kvasir-SEG" end) | \(.seeds | map(tostring) | join(", ")) | \(.mDice.mean * 1000 | round / 1000) ± \(.mDice.sd * 1000 | round / 1000) | \(.diceAt05.mean * 1000 | round / 1000) ± \(.diceAt05.sd * 1000 | round / 1000) |"' \
   "$OUT/summary.json"
+
+# Do the mixers differ by more than the seeds' spread? Welch's t (and its degrees of freedom) for
+# each pair of mixers on each test set, from summary.json; only where both have 2 or more seeds.
+jq -r '
+  group_by(.set)[] | . as $rows | [range(0; length) as $i | range($i + 1; length) as $j | [$rows[$i], $rows[$j]]][]
+  | select(.[0].mDice.n > 1 and .[1].mDice.n > 1)
+  | (.[0].mDice.sd * .[0].mDice.sd / .[0].mDice.n) as $va | (.[1].mDice.sd * .[1].mDice.sd / .[1].mDice.n) as $vb
+  | "\(.[0].set): \(.[0].mixer) - \(.[1].mixer) = \((.[0].mDice.mean - .[1].mDice.mean) * 1000 | round / 1000) mDice, Welch t \((.[0].mDice.mean - .[1].mDice.mean) / (($va + $vb) | sqrt) * 100 | round / 100), df \((($va + $vb) * ($va + $vb) / ($va * $va / (.[0].mDice.n - 1) + $vb * $vb / (.[1].mDice.n - 1))) * 10 | round / 10)"' \
+  "$OUT/summary.json"
