@@ -2,21 +2,20 @@ package org.polypseg.web;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.polypseg.report.ReportException;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportItem;
 import org.polypseg.report.ReportRequest;
 import org.polypseg.report.ReportService;
-import org.polypseg.web.audit.Actor;
 import org.polypseg.web.audit.AuditAction;
-import org.polypseg.web.audit.AuditLog;
 
 /**
  * Report downloads of the page: the document is made when the browser asks for it, from the state
@@ -82,44 +81,44 @@ final class ReportDownloads {
   private DownloadHandler handler(ReportFormat format, Supplier<List<ImageCase>> cases,
       Supplier<String> label) {
     return event -> {
-      // On the download's request thread: the user who asked.
-      Actor actor = Actor.current();
+      // The state the report shows is the state at this moment; later changes stay unsaved.
       List<ImageCase> all = cases.get();
       List<ImageCase> included = all.stream().filter(ImageCase::isDone).toList();
-      AuditLog.Entry audit = accounting.begin(AuditAction.REPORT, actor)
-          .uploads(included.stream().map(ImageCase::uploadTag).toList())
-          .item(format.extension());
-      OptionalLong wait = accounting.overAllowance(actor, audit);
-      if (wait.isPresent()) {
-        ui.error(PageAccounting.notMadeOverAllowance(
-            "The " + format.extension().toUpperCase(Locale.ROOT) + " report", wait.getAsLong()));
-        event.getResponse().setStatus(429);
-        return;
-      }
-      // The state the report shows is the state at this moment; later changes stay unsaved.
-      int[] revisions = included.stream().mapToInt(ImageCase::revision).toArray();
-      Report report;
-      try {
-        report = render(all, label.get(), format);
-      } catch (ReportException | IllegalArgumentException e) {
-        audit.end("failed");
-        ui.error("The " + format.extension().toUpperCase(Locale.ROOT)
-            + " report could not be made: " + e.getMessage());
-        event.getResponse().setStatus(500);
-        return;
-      }
-      audit.end("ok");
-      event.setFileName(report.fileName());
-      event.setContentType(format.mediaType());
-      event.setContentLength(report.document().length);
-      event.getOutputStream().write(report.document());
-      ui.access(() -> {
-        for (int i = 0; i < included.size(); i++) {
-          included.get(i).reported(revisions[i]);
-        }
-        onReported.run();
-      });
+      String what = "The " + format.extension().toUpperCase(Locale.ROOT) + " report";
+      accounting.costly(AuditAction.REPORT,
+              included.stream().map(ImageCase::uploadTag).toList(), format.extension(),
+              seconds -> ui.error(PageAccounting.notMadeOverAllowance(what, seconds)),
+              download -> send(download, all, included, label.get(), format, what))
+          .handleDownloadRequest(event);
     };
+  }
+
+  /**
+   * Makes and sends the report on {@code all}, then marks {@code included} as reported at the
+   * revisions they had when it was made; a report that cannot be made is a message and a 500.
+   */
+  private boolean send(DownloadEvent event, List<ImageCase> all, List<ImageCase> included,
+      String label, ReportFormat format, String what) throws IOException {
+    int[] revisions = included.stream().mapToInt(ImageCase::revision).toArray();
+    Report report;
+    try {
+      report = render(all, label, format);
+    } catch (ReportException | IllegalArgumentException e) {
+      ui.error(what + " could not be made: " + e.getMessage());
+      event.getResponse().setStatus(500);
+      return false;
+    }
+    event.setFileName(report.fileName());
+    event.setContentType(format.mediaType());
+    event.setContentLength(report.document().length);
+    event.getOutputStream().write(report.document());
+    ui.access(() -> {
+      for (int i = 0; i < included.size(); i++) {
+        included.get(i).reported(revisions[i]);
+      }
+      onReported.run();
+    });
+    return true;
   }
 
   /** A made report and the name it is saved under. */

@@ -1,23 +1,39 @@
 package org.polypseg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.polypseg.report.ReportDocuments;
 import org.polypseg.report.ReportFormat;
 import org.polypseg.report.ReportService;
 import org.polypseg.report.ReportTemplates;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.web.WebTestData.RecordingContext;
+import org.polypseg.web.audit.AuditLog;
+import org.polypseg.web.audit.AuditProperties;
+import org.polypseg.web.fairuse.FairUse;
+import org.polypseg.web.fairuse.FairUseProperties;
 import org.springframework.util.unit.DataSize;
 
 /** The segmentation page's behaviour, without a browser: the view built with its services. */
@@ -115,6 +131,61 @@ class SegmentViewTest {
       assertThat(batch.fileName()).endsWith(".docx");
       assertThat(words).contains("a.png", "b.png");
     }
+  }
+
+  @Test
+  void aPageReportIsAuditedWithItsUploadsAndRefusedWithAMessageOverTheAllowance(
+      @TempDir Path folder) throws Exception {
+    view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 1)[0], "png"));
+    awaitAllSettled();
+    Path log = folder.resolve("audit.jsonl");
+    PageAccounting accounting = new PageAccounting(new AuditLog(new AuditProperties(true,
+        log.toString(), DataSize.ofMegabytes(1), 1), java.time.Clock.systemUTC()),
+        new FairUse(new FairUseProperties(1, 1)));
+    ImageCase first;
+    DownloadHandler pdf;
+    synchronized (context) {
+      first = view.cases().get(0);
+      pdf = new ReportDownloads(reports, context, accounting).single(first, ReportFormat.PDF);
+    }
+
+    ByteArrayOutputStream served = new ByteArrayOutputStream();
+    pdf.handleDownloadRequest(download(served));
+    assertThat(served.toByteArray()).startsWith('%', 'P', 'D', 'F');
+    synchronized (context) {
+      assertThat(first.changedSinceReport()).as("marked as reported").isFalse();
+      first.setThreshold(0.8);
+      assertThat(first.changedSinceReport()).isTrue();
+    }
+
+    VaadinResponse refused = mock(
+        VaadinResponse.class);
+    ByteArrayOutputStream nothing = new ByteArrayOutputStream();
+    when(refused.getOutputStream()).thenReturn(nothing);
+    pdf.handleDownloadRequest(new DownloadEvent(
+        mock(VaadinRequest.class), refused, null, null));
+    verify(refused).setStatus(429);
+    assertThat(nothing.toByteArray()).isEmpty();
+    synchronized (context) {
+      assertThat(context.errors).singleElement().asString()
+          .startsWith("The PDF report was not made: many requests came from here");
+      assertThat(first.changedSinceReport()).as("a refused report marks nothing").isTrue();
+    }
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).contains("\"action\":\"report\"", "\"item\":\"pdf\"",
+        "\"uploads\":[\"" + first.uploadTag() + "\"]", "\"outcome\":\"ok\"");
+    assertThat(lines.get(1)).contains("\"outcome\":\"rate-limited\"");
+  }
+
+  /** A download request whose body goes to {@code body}. */
+  private static DownloadEvent download(
+      ByteArrayOutputStream body) throws IOException {
+    VaadinResponse response = mock(
+        VaadinResponse.class);
+    when(response.getOutputStream()).thenReturn(body);
+    return new DownloadEvent(
+        mock(VaadinRequest.class), response, null, null);
   }
 
   @Test
@@ -231,7 +302,7 @@ class SegmentViewTest {
       assertThat(context.errors).singleElement().asString()
           .startsWith("Patient-Smith-3.png: not segmented").contains("add it again in");
     }
-    String text = java.nio.file.Files.readString(log);
+    String text = Files.readString(log);
     assertThat(text.lines()).hasSize(3);
     // Written as each ends: the refused one at once, the others when segmented.
     assertThat(text.lines().filter(l -> l.contains(UploadTag.of(a)))).singleElement().asString()
