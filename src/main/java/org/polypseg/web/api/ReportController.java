@@ -71,9 +71,6 @@ public class ReportController {
       + "or without an image, an unknown format, a bad threshold or case label",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "413", description = "A file larger than the limit",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "503", description = "The server is busy; try again after "
       + "Retry-After seconds",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,

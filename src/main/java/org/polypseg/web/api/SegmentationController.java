@@ -48,9 +48,6 @@ public class SegmentationController {
       + "another size, or a threshold outside 0..1",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "413", description = "A file larger than the limit",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "503", description = "The server is busy (its inference queue is "
       + "full, or the image waited past the timeout); try again after Retry-After seconds",
       headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",

@@ -70,9 +70,6 @@ public class VideoController {
       + "duration, frame or resolution limit, or a bad stride or threshold; the detail names the "
       + "file and the reason", content = @Content(mediaType = PROBLEM,
           schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "413", description = "A file larger than the limit",
-      content = @Content(mediaType = PROBLEM,
-          schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "503", description = "The server holds as many clips as it may",
       content = @Content(mediaType = PROBLEM,
           schema = @Schema(implementation = ProblemDetail.class)))

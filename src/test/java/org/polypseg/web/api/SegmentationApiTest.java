@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -134,8 +135,21 @@ class SegmentationApiTest {
       HttpResponse<String> api = client.send(HttpRequest.newBuilder(uri("/v3/api-docs"))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(api.statusCode()).isEqualTo(200);
-      JsonNode post = JSON.readTree(api.body()).get("paths").get("/api/segmentations").get("post");
-      assertThat(post.get("responses").has("413")).isTrue();
+      JsonNode document = JSON.readTree(api.body());
+      JsonNode paths = document.get("paths");
+      // Every upload can be too large, and every request can be over its client's allowance.
+      for (String upload : List.of("/api/segmentations", "/api/segmentations/figures", "/api/reports",
+          "/api/videos")) {
+        JsonNode responses = paths.get(upload).get("post").get("responses");
+        assertThat(responses.has("413")).as(upload + " 413").isTrue();
+        assertThat(responses.get("429").get("content").get("application/problem+json")
+            .get("schema").get("$ref").asString()).as(upload + " 429")
+            .isEqualTo("#/components/schemas/ProblemDetail");
+      }
+      JsonNode status = paths.get("/api/videos/{id}").get("get").get("responses");
+      assertThat(status.has("429")).isTrue();
+      assertThat(status.has("413")).as("no upload, no 413").isFalse();
+      assertThat(document.get("components").get("schemas").has("ProblemDetail")).isTrue();
 
       HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/")).build(),
           HttpResponse.BodyHandlers.ofString());
