@@ -11,12 +11,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.polypseg.segment.FiguresExport;
 import org.polypseg.segment.ImageFigures;
 import org.polypseg.segment.SegmentationService;
 import org.polypseg.segment.PolypSegProperties;
-import org.polypseg.web.PageQueue;
 import org.polypseg.web.SegmentationJobs;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -71,10 +69,6 @@ public class FiguresController {
       + "images, a mask without an image or two masks for one image",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "503", description = "The server is busy; try again after "
-      + "Retry-After seconds",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<String> figures(
       @Parameter(description = "One or more images: PNG, JPEG, TIFF or BMP")
@@ -92,28 +86,11 @@ public class FiguresController {
       throws IOException {
     boolean csv = wantsCsv(format, accept);
     UploadChecks.threshold(threshold);
-    List<MultipartFile> maskParts = masks == null ? List.of() : masks;
-    if (images.size() > maxFiles) {
-      throw new BadUploadException("Too many images",
-          images.size() + " images in one request; at most " + maxFiles + " are accepted");
-    }
-    MaskMatcher matcher = MaskMatcher.of(images, maskParts);
-    for (MultipartFile file : images) {
-      UploadChecks.size(file, UploadChecks.nameOf(file, "image"), jobs.limits());
-    }
-    for (MultipartFile file : maskParts) {
-      UploadChecks.size(file, UploadChecks.nameOf(file, "mask"), jobs.limits());
-    }
-    // As for reports: queued at once, fed to the shared workers a worker's worth at a time.
-    PageQueue queue = new PageQueue(jobs);
-    List<CompletableFuture<SegmentationJobs.Outcome>> outcomes = new ArrayList<>();
-    for (MultipartFile image : images) {
-      outcomes.add(queue.submit(UploadChecks.nameOf(image, "image"), image.getBytes()));
-    }
+    QueuedImages queued = QueuedImages.of(images, masks, maxFiles, jobs);
     List<ImageFigures> rows = new ArrayList<>();
-    for (int i = 0; i < images.size(); i++) {
-      rows.add(row(i, UploadChecks.nameOf(images.get(i), "image"), outcomes.get(i).join(),
-          matcher, threshold));
+    for (int i = 0; i < queued.names().size(); i++) {
+      rows.add(row(i, queued.names().get(i), queued.outcomes().get(i).join(), queued.masks(),
+          threshold));
     }
     String body = csv ? FiguresExport.csv(rows) : FiguresExport.json(rows);
     return ResponseEntity.ok()

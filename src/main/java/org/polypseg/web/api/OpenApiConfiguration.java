@@ -36,8 +36,8 @@ public class OpenApiConfiguration {
 
   /**
    * Every API request counts against its client's allowance (the fair-use filter answers 429
-   * before a controller runs), and every upload can be over the per-file limit (413). An
-   * operation that documents its own 413 or 429 keeps it.
+   * before a controller runs), and every upload can be over the per-file limit (413) or find the
+   * server busy (503). An operation that documents its own 413, 429 or 503 keeps it.
    */
   @Bean
   OpenApiCustomizer sharedProblemResponses() {
@@ -59,6 +59,8 @@ public class OpenApiConfiguration {
         if (takesUploads(operation)) {
           operation.getResponses().putIfAbsent("413", problem("A file larger than the per-file "
               + "limit; the detail names the file and the limit"));
+          operation.getResponses().putIfAbsent("503", problem("The server is busy; try again "
+              + "after Retry-After seconds"));
         }
         operation.getResponses().putIfAbsent("429", problem("This client has used its allowance "
             + "of requests for now; try again after Retry-After seconds"));

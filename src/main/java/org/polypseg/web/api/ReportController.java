@@ -11,7 +11,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.polypseg.image.Redaction;
 import org.polypseg.report.ReportException;
 import org.polypseg.report.ReportFormat;
@@ -19,7 +18,6 @@ import org.polypseg.report.ReportItem;
 import org.polypseg.report.ReportRequest;
 import org.polypseg.report.ReportService;
 import org.polypseg.segment.PolypSegProperties;
-import org.polypseg.web.PageQueue;
 import org.polypseg.web.SegmentationJobs;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -71,10 +69,6 @@ public class ReportController {
       + "or without an image, an unknown format, a bad threshold or case label",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "503", description = "The server is busy; try again after "
-      + "Retry-After seconds",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<byte[]> report(
       @Parameter(description = "pdf or docx") @RequestParam(name = "format", defaultValue = "pdf")
@@ -101,40 +95,23 @@ public class ReportController {
     UploadChecks.threshold(threshold);
     String label = checkedLabel(caseLabel);
     Redaction redaction = parseRedaction(redact);
-    if (images.size() > maxFiles) {
-      throw new BadUploadException("Too many images",
-          images.size() + " images in one request; at most " + maxFiles + " are accepted");
-    }
-    MaskMatcher matcher = MaskMatcher.of(images, masks == null ? List.of() : masks);
-    for (MultipartFile file : images) {
-      UploadChecks.size(file, UploadChecks.nameOf(file, "image"), jobs.limits());
-    }
-    for (MultipartFile file : masks == null ? List.<MultipartFile>of() : masks) {
-      UploadChecks.size(file, UploadChecks.nameOf(file, "mask"), jobs.limits());
-    }
-    // Queue every image first: segmentation runs while the rest of the request is checked. A
-    // request's own queue feeds the shared one a worker's worth at a time, so that a batch
-    // shares the server with other users instead of filling its queue.
-    PageQueue queue = new PageQueue(jobs);
-    List<CompletableFuture<SegmentationJobs.Outcome>> outcomes = new ArrayList<>();
-    for (MultipartFile image : images) {
-      outcomes.add(queue.submit(UploadChecks.nameOf(image, "image"), image.getBytes()));
-    }
+    // Queued at once: segmentation runs while the rest of the request is checked.
+    QueuedImages queued = QueuedImages.of(images, masks, maxFiles, jobs);
     List<ReportItem> items = new ArrayList<>();
     List<ReportRequest.Failure> failures = new ArrayList<>();
     BadUploadException firstFailure = null;
-    for (int i = 0; i < images.size(); i++) {
-      String name = UploadChecks.nameOf(images.get(i), "image");
+    for (int i = 0; i < queued.names().size(); i++) {
+      String name = queued.names().get(i);
       SegmentationJobs.Segmented segmented;
       try {
         // A busy server stays a 503 for the whole request: nothing about the file is wrong.
-        segmented = UploadChecks.segmented(outcomes.get(i).join());
+        segmented = UploadChecks.segmented(queued.outcomes().get(i).join());
       } catch (BadUploadException e) {
         firstFailure = firstFailure == null ? e : firstFailure;
         failures.add(new ReportRequest.Failure(name, withoutName(e.getMessage(), name)));
         continue;
       }
-      boolean[] truth = matcher.truthFor(i, name, segmented.segmentation(), jobs.limits());
+      boolean[] truth = queued.masks().truthFor(i, name, segmented.segmentation(), jobs.limits());
       try {
         redaction.checkedFor(segmented.image().getWidth(), segmented.image().getHeight());
       } catch (IllegalArgumentException e) {

@@ -142,10 +142,13 @@ class SegmentationApiTest {
           "/api/videos")) {
         JsonNode responses = paths.get(upload).get("post").get("responses");
         assertThat(responses.has("413")).as(upload + " 413").isTrue();
+        assertThat(responses.has("503")).as(upload + " 503").isTrue();
         assertThat(responses.get("429").get("content").get("application/problem+json")
             .get("schema").get("$ref").asString()).as(upload + " 429")
             .isEqualTo("#/components/schemas/ProblemDetail");
       }
+      assertThat(paths.get("/api/videos").get("post").get("responses").get("503")
+          .get("description").asString()).as("the clip upload's own 503 kept").contains("clips");
       JsonNode status = paths.get("/api/videos/{id}").get("get").get("responses");
       assertThat(status.has("429")).isTrue();
       assertThat(status.has("413")).as("no upload, no 413").isFalse();
