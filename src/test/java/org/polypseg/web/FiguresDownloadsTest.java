@@ -5,48 +5,20 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.polypseg.image.Images;
-import org.polypseg.report.ReportService;
-import org.polypseg.report.ReportTemplates;
-import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.ThresholdAnalysis;
-import org.polypseg.web.WebTestData.RecordingContext;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The page's "Figures CSV" and "Figures JSON": what a researcher downloads matches the page. */
-class FiguresDownloadsTest {
-
-  private final SegmentationJobs jobs = new SegmentationJobs(WebTestData.colourSegmenter());
-  private final UI ui = new UI();
-  private final RecordingContext context = new RecordingContext(ui);
-  private final ReportService reports = new ReportService(ReportTemplates.defaults(), null);
-  private SegmentView view;
-
-  @BeforeEach
-  void setUp() {
-    UI.setCurrent(ui);
-    view = WebTestData.segmentView(jobs, reports, context);
-  }
-
-  @AfterEach
-  void tearDown() {
-    jobs.close();
-    UI.setCurrent(null);
-  }
+class FiguresDownloadsTest extends PageTestSupport {
 
   @Test
   void oneRowPerImageWithThePagesFiguresInCsvAndJson() throws Exception {
@@ -163,10 +135,6 @@ class FiguresDownloadsTest {
     view.figures().download(csv).handleDownloadRequest(
         new DownloadEvent(mock(VaadinRequest.class), response, null, null));
     return body.toByteArray();
-  }
-
-  private void awaitAllSettled() {
-    WebTestData.awaitAllSettled(view, context);
   }
 
 }

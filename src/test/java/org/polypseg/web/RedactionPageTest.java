@@ -2,57 +2,30 @@ package org.polypseg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.UI;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFPictureData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.polypseg.image.Redaction;
 import org.polypseg.report.ReportDocuments;
 import org.polypseg.report.ReportFormat;
-import org.polypseg.report.ReportService;
-import org.polypseg.report.ReportTemplates;
-import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.ThresholdAnalysis;
 import org.polypseg.testing.SyntheticData;
-import org.polypseg.web.WebTestData.RecordingContext;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The redaction of burned-in text on the page: the boxes the user confirms are black in the image
  * shown, the overlay PNG and the report's pictures, and nowhere else; the figures do not change.
  */
-class RedactionPageTest {
-
-  private final SegmentationJobs jobs = new SegmentationJobs(WebTestData.colourSegmenter());
-  private final UI ui = new UI();
-  private final RecordingContext context = new RecordingContext(ui);
-  private final ReportService reports = new ReportService(ReportTemplates.defaults(), null);
-  private SegmentView view;
-
-  @BeforeEach
-  void setUp() {
-    UI.setCurrent(ui);
-    view = newView();
-  }
-
-  @AfterEach
-  void tearDown() {
-    jobs.close();
-    UI.setCurrent(null);
-  }
+class RedactionPageTest extends PageTestSupport {
 
   @Test
   void theBoxesAreBlackInEveryPictureAndNowhereElseAndTheFiguresStay() throws Exception {
@@ -205,14 +178,6 @@ class RedactionPageTest {
       }
     }
     return photos;
-  }
-
-  private SegmentView newView() {
-    return WebTestData.segmentView(jobs, reports, context);
-  }
-
-  private void awaitAllSettled() {
-    WebTestData.awaitAllSettled(view, context);
   }
 
 }

@@ -16,20 +16,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polypseg.report.ReportDocuments;
 import org.polypseg.report.ReportFormat;
-import org.polypseg.report.ReportService;
-import org.polypseg.report.ReportTemplates;
 import org.polypseg.segment.PolypSegProperties;
-import org.polypseg.web.WebTestData.RecordingContext;
 import org.polypseg.web.audit.AuditLog;
 import org.polypseg.web.audit.AuditProperties;
 import org.polypseg.web.fairuse.FairUse;
@@ -37,29 +30,7 @@ import org.polypseg.web.fairuse.FairUseProperties;
 import org.springframework.util.unit.DataSize;
 
 /** The segmentation page's behaviour, without a browser: the view built with its services. */
-class SegmentViewTest {
-
-  private final SegmentationJobs jobs = new SegmentationJobs(WebTestData.colourSegmenter());
-  private final UI ui = new UI();
-  private final RecordingContext context = new RecordingContext(ui);
-  private final ReportService reports = new ReportService(ReportTemplates.defaults(), null);
-  private SegmentView view;
-
-  @BeforeEach
-  void setUp() {
-    UI.setCurrent(ui);
-    view = WebTestData.segmentView(jobs, reports, context);
-  }
-
-  @AfterEach
-  void tearDown() {
-    jobs.close();
-    synchronized (context) {
-      context.failures.forEach(Throwable::printStackTrace);
-      assertThat(context.failures).as("exceptions in UI commands").isEmpty();
-    }
-    UI.setCurrent(null);
-  }
+class SegmentViewTest extends PageTestSupport {
 
   @Test
   void segmentsEveryUploadInTheBackgroundAndShowsTheFirst() {
@@ -501,33 +472,6 @@ class SegmentViewTest {
       assertThat(view.selected().fileName()).isEqualTo("a.bmp");
       assertThat(view.detail().imageCase().fileName()).isEqualTo("a.bmp");
       assertThat(context.errors).isEmpty();
-    }
-  }
-
-  private SegmentView newView() {
-    return WebTestData.segmentView(jobs, reports, context);
-  }
-
-  private void awaitAllSettled() {
-    await(() -> {
-      synchronized (context) {
-        return view.cases().stream().noneMatch(c -> c.status() == ImageCase.Status.SEGMENTING);
-      }
-    }, Duration.ofSeconds(20));
-  }
-
-  private static void await(BooleanSupplier condition, Duration timeout) {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out after " + timeout);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 
