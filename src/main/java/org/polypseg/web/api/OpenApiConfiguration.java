@@ -9,6 +9,8 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,8 +66,18 @@ public class OpenApiConfiguration {
         }
         operation.getResponses().putIfAbsent("429", problem("This client has used its allowance "
             + "of requests for now; try again after Retry-After seconds"));
+        operation.setResponses(byCode(operation.getResponses()));
       }));
     };
+  }
+
+  /** The responses in the order of their codes, as Swagger UI lists them. */
+  private static ApiResponses byCode(ApiResponses responses) {
+    ApiResponses sorted = new ApiResponses();
+    responses.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> sorted.addApiResponse(e.getKey(), e.getValue()));
+    sorted.setExtensions(responses.getExtensions());
+    return sorted;
   }
 
   private static boolean takesUploads(Operation operation) {

@@ -149,6 +149,9 @@ class SegmentationApiTest {
       }
       assertThat(paths.get("/api/videos").get("post").get("responses").get("503")
           .get("description").asString()).as("the clip upload's own 503 kept").contains("clips");
+      List<String> codes = new java.util.ArrayList<>();
+      paths.get("/api/reports").get("post").get("responses").propertyNames().forEach(codes::add);
+      assertThat(codes).as("listed by code").containsExactly("200", "400", "413", "429", "503");
       JsonNode status = paths.get("/api/videos/{id}").get("get").get("responses");
       assertThat(status.has("429")).isTrue();
       assertThat(status.has("413")).as("no upload, no 413").isFalse();
