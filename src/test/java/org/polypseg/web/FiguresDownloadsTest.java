@@ -1,12 +1,8 @@
 package org.polypseg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -83,11 +79,8 @@ class FiguresDownloadsTest extends PageTestSupport {
       assertThat(first.corrected()).isTrue();
       assertThat(first.analysis().areaPx()).isZero();
     }
-    VaadinResponse response = mock(VaadinResponse.class);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    when(response.getOutputStream()).thenReturn(body);
-    view.figures().masksDownload().handleDownloadRequest(
-        new DownloadEvent(mock(VaadinRequest.class), response, null, null));
+    view.figures().masksDownload().handleDownloadRequest(WebTestData.download(body));
     java.util.Map<String, Long> white = new java.util.LinkedHashMap<>();
     try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
         new java.io.ByteArrayInputStream(body.toByteArray()))) {
@@ -117,23 +110,18 @@ class FiguresDownloadsTest extends PageTestSupport {
       assertThat(view.figures().enabled()).as("only a failed image").isFalse();
       context.errors.clear();
     }
-    VaadinResponse response = mock(VaadinResponse.class);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    when(response.getOutputStream()).thenReturn(body);
-    view.figures().download(true).handleDownloadRequest(
-        new DownloadEvent(mock(VaadinRequest.class), response, null, null));
-    verify(response).setStatus(409);
+    DownloadEvent event = WebTestData.download(body);
+    view.figures().download(true).handleDownloadRequest(event);
+    verify(event.getResponse()).setStatus(409);
     assertThat(body.size()).isZero();
     assertThat(context.errors).singleElement().asString().contains("Nothing to export");
     assertThat(view.cases()).hasSize(1);
   }
 
   private byte[] download(boolean csv) throws Exception {
-    VaadinResponse response = mock(VaadinResponse.class);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    when(response.getOutputStream()).thenReturn(body);
-    view.figures().download(csv).handleDownloadRequest(
-        new DownloadEvent(mock(VaadinRequest.class), response, null, null));
+    view.figures().download(csv).handleDownloadRequest(WebTestData.download(body));
     return body.toByteArray();
   }
 

@@ -1,25 +1,15 @@
 package org.polypseg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polypseg.web.audit.AuditAction;
-import org.polypseg.web.audit.AuditLog;
-import org.polypseg.web.audit.AuditProperties;
-import org.polypseg.web.fairuse.FairUse;
-import org.polypseg.web.fairuse.FairUseProperties;
-import org.springframework.util.unit.DataSize;
 
 /** A download from the page is served as before and written once to the audit log. */
 class PageAccountingTest {
@@ -29,11 +19,9 @@ class PageAccountingTest {
   @Test
   void aPageDownloadIsOneAuditLineWithItsTagAndWhatItWas() throws Exception {
     Path log = folder.resolve("audit.jsonl");
-    PageAccounting accounting = loggingTo(log, 0);
+    PageAccounting accounting = WebTestData.accountingLoggingTo(log, 0);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    VaadinResponse response = mock(VaadinResponse.class);
-    when(response.getOutputStream()).thenReturn(body);
-    DownloadEvent event = new DownloadEvent(mock(VaadinRequest.class), response, null, null);
+    DownloadEvent event = WebTestData.download(body);
 
     accounting.audited(AuditAction.DOWNLOAD, List.of("upload-0badc0de"), "mask.png",
         Downloads.png("Patient-Smith-mask.png",
@@ -49,7 +37,7 @@ class PageAccountingTest {
   @Test
   void aCostlyDownloadOverTheAllowanceIsRefusedWith429AndTheWaitAndLogged() throws Exception {
     Path log = folder.resolve("audit.jsonl");
-    PageAccounting accounting = loggingTo(log, 1);
+    PageAccounting accounting = WebTestData.accountingLoggingTo(log, 1);
     List<Long> told = new java.util.ArrayList<>();
     com.vaadin.flow.server.streams.DownloadHandler report = accounting.costly(AuditAction.REPORT,
         List.of("upload-0badc0de"), "pdf", told::add,
@@ -59,16 +47,13 @@ class PageAccountingTest {
         });
 
     ByteArrayOutputStream first = new ByteArrayOutputStream();
-    VaadinResponse served = mock(VaadinResponse.class);
-    when(served.getOutputStream()).thenReturn(first);
-    report.handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), served, null, null));
+    report.handleDownloadRequest(WebTestData.download(first));
     assertThat(first.toByteArray()).startsWith('%', 'P', 'D', 'F');
 
     ByteArrayOutputStream second = new ByteArrayOutputStream();
-    VaadinResponse refused = mock(VaadinResponse.class);
-    when(refused.getOutputStream()).thenReturn(second);
-    report.handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), refused, null, null));
-    org.mockito.Mockito.verify(refused).setStatus(429);
+    DownloadEvent refused = WebTestData.download(second);
+    report.handleDownloadRequest(refused);
+    org.mockito.Mockito.verify(refused.getResponse()).setStatus(429);
     assertThat(second.toByteArray()).isEmpty();
     assertThat(told).singleElement().satisfies(s -> assertThat(s).isBetween(1L, 60L));
     assertThat(Files.readAllLines(log)).hasSize(2).last().asString()
@@ -78,23 +63,14 @@ class PageAccountingTest {
   @Test
   void aCostlyDownloadThatAnswersItsOwnFailureIsLoggedAsFailed() throws Exception {
     Path log = folder.resolve("audit.jsonl");
-    PageAccounting accounting = loggingTo(log, 0);
-    VaadinResponse response = mock(VaadinResponse.class);
+    PageAccounting accounting = WebTestData.accountingLoggingTo(log, 0);
     accounting.costly(AuditAction.REPORT, List.of("upload-0badc0de"), "docx", seconds -> { },
         event -> {
           event.getResponse().setStatus(500);
           return false;
-        }).handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), response, null,
-            null));
+        }).handleDownloadRequest(WebTestData.download(new ByteArrayOutputStream()));
 
     assertThat(Files.readAllLines(log)).singleElement().asString()
         .contains("\"action\":\"report\"", "\"item\":\"docx\"", "\"outcome\":\"failed\"");
-  }
-
-  /** Accounting that writes its audit lines to {@code log}, with a per-minute allowance (0: none). */
-  private static PageAccounting loggingTo(Path log, int requestsPerMinute) {
-    return new PageAccounting(new AuditLog(new AuditProperties(true, log.toString(),
-        DataSize.ofMegabytes(1), 1), Clock.systemUTC()),
-        new FairUse(new FairUseProperties(requestsPerMinute, 1)));
   }
 }

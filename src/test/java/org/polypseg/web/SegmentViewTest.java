@@ -1,19 +1,15 @@
 package org.polypseg.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -110,9 +106,7 @@ class SegmentViewTest extends PageTestSupport {
     view.receive("a.png", WebTestData.encode(WebTestData.pair(320, 240, 1)[0], "png"));
     awaitAllSettled();
     Path log = folder.resolve("audit.jsonl");
-    PageAccounting accounting = new PageAccounting(new AuditLog(new AuditProperties(true,
-        log.toString(), DataSize.ofMegabytes(1), 1), java.time.Clock.systemUTC()),
-        new FairUse(new FairUseProperties(1, 1)));
+    PageAccounting accounting = WebTestData.accountingLoggingTo(log, 1);
     ImageCase first;
     DownloadHandler pdf;
     synchronized (context) {
@@ -121,7 +115,7 @@ class SegmentViewTest extends PageTestSupport {
     }
 
     ByteArrayOutputStream served = new ByteArrayOutputStream();
-    pdf.handleDownloadRequest(download(served));
+    pdf.handleDownloadRequest(WebTestData.download(served));
     assertThat(served.toByteArray()).startsWith('%', 'P', 'D', 'F');
     synchronized (context) {
       assertThat(first.changedSinceReport()).as("marked as reported").isFalse();
@@ -129,13 +123,10 @@ class SegmentViewTest extends PageTestSupport {
       assertThat(first.changedSinceReport()).isTrue();
     }
 
-    VaadinResponse refused = mock(
-        VaadinResponse.class);
     ByteArrayOutputStream nothing = new ByteArrayOutputStream();
-    when(refused.getOutputStream()).thenReturn(nothing);
-    pdf.handleDownloadRequest(new DownloadEvent(
-        mock(VaadinRequest.class), refused, null, null));
-    verify(refused).setStatus(429);
+    DownloadEvent refused = WebTestData.download(nothing);
+    pdf.handleDownloadRequest(refused);
+    verify(refused.getResponse()).setStatus(429);
     assertThat(nothing.toByteArray()).isEmpty();
     synchronized (context) {
       assertThat(context.errors).singleElement().asString()
@@ -147,16 +138,6 @@ class SegmentViewTest extends PageTestSupport {
     assertThat(lines.get(0)).contains("\"action\":\"report\"", "\"item\":\"pdf\"",
         "\"uploads\":[\"" + first.uploadTag() + "\"]", "\"outcome\":\"ok\"");
     assertThat(lines.get(1)).contains("\"outcome\":\"rate-limited\"");
-  }
-
-  /** A download request whose body goes to {@code body}. */
-  private static DownloadEvent download(
-      ByteArrayOutputStream body) throws IOException {
-    VaadinResponse response = mock(
-        VaadinResponse.class);
-    when(response.getOutputStream()).thenReturn(body);
-    return new DownloadEvent(
-        mock(VaadinRequest.class), response, null, null);
   }
 
   @Test

@@ -140,4 +140,27 @@ final class WebTestData {
     view.useContext(context);
     return view;
   }
+
+  /**
+   * A download request as the page's download handlers get it: its body goes to {@code body}; its
+   * response ({@code event.getResponse()}) is a mock, to verify the status set.
+   */
+  static com.vaadin.flow.server.streams.DownloadEvent download(ByteArrayOutputStream body)
+      throws IOException {
+    com.vaadin.flow.server.VaadinResponse response =
+        org.mockito.Mockito.mock(com.vaadin.flow.server.VaadinResponse.class);
+    org.mockito.Mockito.when(response.getOutputStream()).thenReturn(body);
+    return new com.vaadin.flow.server.streams.DownloadEvent(
+        org.mockito.Mockito.mock(com.vaadin.flow.server.VaadinRequest.class), response, null, null);
+  }
+
+  /** Accounting that writes its audit lines to {@code log}, with a per-minute allowance (0: none). */
+  static PageAccounting accountingLoggingTo(java.nio.file.Path log, int requestsPerMinute) {
+    return new PageAccounting(new org.polypseg.web.audit.AuditLog(
+        new org.polypseg.web.audit.AuditProperties(true, log.toString(),
+            org.springframework.util.unit.DataSize.ofMegabytes(1), 1),
+        java.time.Clock.systemUTC()),
+        new org.polypseg.web.fairuse.FairUse(
+            new org.polypseg.web.fairuse.FairUseProperties(requestsPerMinute, 1)));
+  }
 }
