@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.polypseg.model.tf.TfSameConv;
 
 /**
  * MobileNetV2's inverted-residual block: expand (1×1, ReLU6; absent when the expansion is 1),
@@ -26,9 +27,9 @@ final class InvertedResidual extends AbstractBlock {
   InvertedResidual(int in, int out, int expansion, int stride) {
     super(VERSION);
     int hidden = in * expansion;
-    expand = expansion == 1 ? null : addChildBlock("expand", new TfSameConv(hidden, 1, 1, 1, true));
-    depthwise = addChildBlock("depthwise", new TfSameConv(hidden, 3, stride, hidden, true));
-    project = addChildBlock("project", new TfSameConv(out, 1, 1, 1, false));
+    expand = expansion == 1 ? null : addChildBlock("expand", new TfSameConv(hidden, 1, 1, 1, TfSameConv.Activation.RELU6));
+    depthwise = addChildBlock("depthwise", new TfSameConv(hidden, 3, stride, hidden, TfSameConv.Activation.RELU6));
+    project = addChildBlock("project", new TfSameConv(out, 1, 1, 1, TfSameConv.Activation.NONE));
     residual = stride == 1 && in == out;
   }
 

