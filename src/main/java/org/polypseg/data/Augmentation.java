@@ -4,11 +4,16 @@ import java.util.Random;
 
 /**
  * Random augmentation drawn once per sample and applied to image and mask alike: horizontal and
- * vertical flips, rotation (a multiple of 90° plus up to ±20°), scaling 0.8–1.25 with a shift (which
- * crops or pads), all as one inverse affine map with bilinear sampling; then colour jitter on the
- * image only (brightness, contrast, saturation ±20%).
+ * vertical flips, rotation (a multiple of 90° plus up to ±20°), scaling 0.6–1.25 (below 1 the polyp
+ * shrinks: small polyps are where the misses are) with a shift, all as one inverse affine map with
+ * bilinear sampling, outside the frame black (as around an endoscope's field of view); then colour
+ * jitter on the image only (brightness, contrast, saturation ±20%) and the {@link DomainShift}s that
+ * imitate other endoscopes and centres.
  */
 public final class Augmentation {
+
+  /** The smallest scale: a polyp at 60 % of its size (a 1 % polyp then covers 0.36 % of the frame). */
+  private static final double MIN_SCALE = 0.6;
 
   private Augmentation() {}
 
@@ -18,12 +23,20 @@ public final class Augmentation {
    * @return {image (3 x S x S), mask (S x S)}
    */
   public static float[][] apply(PreparedSample sample, Random random) {
+    float[][] out = geometry(sample, random);
+    jitterColour(out[0], sample.size() * sample.size(), random);
+    DomainShift.apply(out[0], out[1], sample.size(), random);
+    return out;
+  }
+
+  /** The flips, rotation, scale and shift alone, image and mask alike. */
+  static float[][] geometry(PreparedSample sample, Random random) {
     int s = sample.size();
     int plane = s * s;
     boolean hflip = random.nextBoolean();
     boolean vflip = random.nextBoolean();
     double theta = random.nextInt(4) * Math.PI / 2 + Math.toRadians(random.nextDouble() * 40 - 20);
-    double scale = Math.exp(Math.log(0.8) + random.nextDouble() * (Math.log(1.25) - Math.log(0.8)));
+    double scale = Math.exp(Math.log(MIN_SCALE) + random.nextDouble() * (Math.log(1.25) - Math.log(MIN_SCALE)));
     double tx = (random.nextDouble() - 0.5) * 0.2 * s;
     double ty = (random.nextDouble() - 0.5) * 0.2 * s;
     double cos = Math.cos(theta);
@@ -40,6 +53,10 @@ public final class Augmentation {
         double dy = vflip ? c - y : y - c;
         double sx = (cos * dx + sin * dy) / scale + c + tx;
         double sy = (-sin * dx + cos * dy) / scale + c + ty;
+        int out = y * s + x;
+        if (sx < -0.5 || sy < -0.5 || sx > s - 0.5 || sy > s - 0.5) {
+          continue; // outside the frame: black, no polyp (the arrays start at 0)
+        }
         sx = Math.max(0, Math.min(s - 1, sx));
         sy = Math.max(0, Math.min(s - 1, sy));
         int x0 = (int) sx;
@@ -56,7 +73,6 @@ public final class Augmentation {
         int i01 = y0 * s + x1;
         int i10 = y1 * s + x0;
         int i11 = y1 * s + x1;
-        int out = y * s + x;
         for (int ch = 0; ch < 3; ch++) {
           int o = ch * plane;
           image[o + out] =
@@ -71,7 +87,6 @@ public final class Augmentation {
         mask[out] = mv > 0.5 ? 1f : 0f;
       }
     }
-    jitterColour(image, plane, random);
     return new float[][] {image, mask};
   }
 

@@ -9,7 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 
-/** The U-Net's repeated units: two 3x3 convolutions, each followed by BatchNorm and ReLU; a 1x1 width change. */
+/** The decoders' repeated units: 3×3 convolutions (full or separable) with BatchNorm and ReLU; a 1×1 width change. */
 final class ConvBlocks {
 
   private ConvBlocks() {}
@@ -42,6 +42,27 @@ final class ConvBlocks {
   static SequentialBlock pointwise(int channels) {
     return new SequentialBlock()
         .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(channels).optBias(false).build())
+        .add(BatchNorm.builder().build())
+        .add(Activation.reluBlock());
+  }
+
+  /** One 3×3 conv + BatchNorm + ReLU. */
+  static SequentialBlock singleConv(int channels) {
+    return new SequentialBlock()
+        .add(conv3x3(channels))
+        .add(BatchNorm.builder().build())
+        .add(Activation.reluBlock());
+  }
+
+  /**
+   * A depthwise-separable 3×3 conv (depthwise over {@code in} channels, then 1×1 to {@code out}) +
+   * BatchNorm + ReLU: a ninth of a full 3×3 conv's arithmetic, for wide, high-resolution maps.
+   */
+  static SequentialBlock separableConv(int in, int out) {
+    return new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+            .optGroups(in).setFilters(in).optBias(false).build())
+        .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(out).optBias(false).build())
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock());
   }

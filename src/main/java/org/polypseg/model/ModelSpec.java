@@ -13,8 +13,8 @@ package org.polypseg.model;
  *     (a dense layer of the same width), "none" for no mixer at all (identity)
  * @param qubits n, the width of the bottleneck mixer
  * @param layers L, the circuit's trainable entangling layers
- * @param encoder "mobilenet_v2" for the ImageNet-pretrained MobileNetV2 encoder, "plain" for the
- *     U-Net trained from scratch (also what a model.json without this field means)
+ * @param encoder "efficientnet_b0" or "mobilenet_v2" for an ImageNet-pretrained encoder, "plain"
+ *     for the U-Net trained from scratch (also what a model.json without this field means)
  */
 public record ModelSpec(
     int baseChannels, int depth, int inputSize, String mixer, int qubits, int layers,
@@ -25,6 +25,7 @@ public record ModelSpec(
   public static final String NO_MIXER = "none";
   public static final String PLAIN = "plain";
   public static final String MOBILENET_V2 = "mobilenet_v2";
+  public static final String EFFICIENTNET_B0 = "efficientnet_b0";
 
   public ModelSpec {
     if (!QUANTUM.equals(mixer) && !CLASSICAL.equals(mixer) && !NO_MIXER.equals(mixer)) {
@@ -33,10 +34,10 @@ public record ModelSpec(
     if (encoder == null) {
       encoder = PLAIN; // models saved before the pretrained encoder existed
     }
-    if (!PLAIN.equals(encoder) && !MOBILENET_V2.equals(encoder)) {
-      throw new IllegalArgumentException("encoder must be mobilenet_v2 or plain, was " + encoder);
+    if (!PLAIN.equals(encoder) && !MOBILENET_V2.equals(encoder) && !EFFICIENTNET_B0.equals(encoder)) {
+      throw new IllegalArgumentException("encoder must be efficientnet_b0, mobilenet_v2 or plain, was " + encoder);
     }
-    if (MOBILENET_V2.equals(encoder)) {
+    if (!PLAIN.equals(encoder)) {
       depth = 5;
     }
     if (inputSize % (1 << depth) != 0) {
@@ -55,6 +56,11 @@ public record ModelSpec(
     return new ModelSpec(0, 5, inputSize, mixer, qubits, layers, MOBILENET_V2);
   }
 
+  /** The hybrid U-Net on the pretrained EfficientNet-B0 encoder. */
+  public static ModelSpec efficientNet(int inputSize, String mixer, int qubits, int layers) {
+    return new ModelSpec(0, 5, inputSize, mixer, qubits, layers, EFFICIENTNET_B0);
+  }
+
   /** The shipped configuration: MobileNetV2 encoder at 352², 4 qubits, 2 layers. */
   public static ModelSpec defaults() {
     return mobileNet(352, QUANTUM, 4, 2);
@@ -64,13 +70,23 @@ public record ModelSpec(
     return QUANTUM.equals(mixer);
   }
 
+  /** An ImageNet-pretrained encoder (EfficientNet-B0 or MobileNetV2), not the plain U-Net's. */
   public boolean pretrainedEncoder() {
-    return MOBILENET_V2.equals(encoder);
+    return !PLAIN.equals(encoder);
+  }
+
+  /** A readable name of the encoder, for pages, reports and the CLI. */
+  public String encoderName() {
+    return switch (encoder) {
+      case EFFICIENTNET_B0 -> "EfficientNet-B0";
+      case MOBILENET_V2 -> "MobileNetV2";
+      default -> "plain";
+    };
   }
 
   /** How input pixels are scaled for this encoder. */
   public ImageTensors.Normalisation normalisation() {
-    return pretrainedEncoder()
+    return MOBILENET_V2.equals(encoder)
         ? ImageTensors.Normalisation.SIGNED_UNIT
         : ImageTensors.Normalisation.IMAGENET_MEAN_STD;
   }

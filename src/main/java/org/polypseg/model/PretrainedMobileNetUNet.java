@@ -67,6 +67,11 @@ public final class PretrainedMobileNetUNet extends AbstractBlock implements Segm
   }
 
   @Override
+  public Block pretrainedEncoderBlock() {
+    return encoder;
+  }
+
+  @Override
   public QuantumCircuitBlock circuit() {
     return mixer.circuit();
   }

@@ -6,8 +6,8 @@ import org.polypseg.quantum.QuantumCircuitBlock;
 
 /**
  * A hybrid U-Net: input (B, 3, S, S) normalised RGB, output (B, 1, S, S) logits, with the
- * {@link BottleneckMixer} at its bottleneck. Two encoders: the ImageNet-pretrained MobileNetV2
- * (shipped) and the plain U-Net trained from scratch (kept to show what pretraining gives).
+ * {@link BottleneckMixer} at its bottleneck. Three encoders: the ImageNet-pretrained EfficientNet-B0
+ * and MobileNetV2, and the plain U-Net trained from scratch (kept to show what pretraining gives).
  */
 public interface SegmentationNetwork extends Block {
 
@@ -19,10 +19,20 @@ public interface SegmentationNetwork extends Block {
   /** Multiply-accumulate count × 2 of one forward pass on one image, from the conv shapes. */
   double flopsPerImage();
 
+  /**
+   * The ImageNet-pretrained encoder, which trains at a lower learning rate; null for the plain
+   * U-Net.
+   */
+  default Block pretrainedEncoderBlock() {
+    return null;
+  }
+
   /** The network {@code spec} describes, with fresh (not yet initialised) parameters. */
   static SegmentationNetwork create(ModelSpec spec, CircuitBackend inferenceBackend) {
-    return spec.pretrainedEncoder()
-        ? new PretrainedMobileNetUNet(spec, inferenceBackend)
-        : new HybridUNet(spec, inferenceBackend);
+    return switch (spec.encoder()) {
+      case ModelSpec.EFFICIENTNET_B0 -> new EfficientNetUNet(spec, inferenceBackend);
+      case ModelSpec.MOBILENET_V2 -> new PretrainedMobileNetUNet(spec, inferenceBackend);
+      default -> new HybridUNet(spec, inferenceBackend);
+    };
   }
 }

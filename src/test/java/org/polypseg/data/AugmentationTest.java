@@ -19,7 +19,7 @@ class AugmentationTest {
     int plane = 64 * 64;
     Random random = new Random(3);
     for (int trial = 0; trial < 20; trial++) {
-      float[][] out = Augmentation.apply(sample, random);
+      float[][] out = Augmentation.geometry(sample, random);
       float[] image = out[0];
       float[] mask = out[1];
       // The polyp is the dark-red ellipse: green is low inside it and high outside.

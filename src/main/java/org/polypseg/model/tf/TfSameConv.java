@@ -35,11 +35,16 @@ public final class TfSameConv extends AbstractBlock {
     /** sigmoid(x): the squeeze-excitation gate. */
     SIGMOID;
 
-    NDArray apply(NDArray x) {
+    NDArray apply(NDArray x, boolean training) {
       return switch (this) {
         case NONE -> x;
         case RELU6 -> x.clip(0f, 6f);
-        case SWISH -> x.mul(x.getNDArrayInternal().sigmoid());
+        // Two ops on this engine (it has no SiLU). Outside training the sigmoid's output is
+        // multiplied in place: one map fewer to allocate and write per layer. In training autograd
+        // needs that output for the sigmoid's gradient, so it stays untouched.
+        case SWISH -> training
+            ? x.mul(x.getNDArrayInternal().sigmoid())
+            : x.getNDArrayInternal().sigmoid().muli(x);
         case SIGMOID -> x.getNDArrayInternal().sigmoid();
       };
     }
@@ -89,7 +94,7 @@ public final class TfSameConv extends AbstractBlock {
       x = padBottomRight(x);
     }
     NDArray y = conv.forward(ps, new NDList(x), training).singletonOrThrow();
-    return new NDList(activation.apply(y));
+    return new NDList(activation.apply(y, training));
   }
 
   /** One zero row at the bottom and one zero column at the right. */
@@ -99,11 +104,7 @@ public final class TfSameConv extends AbstractBlock {
       throw new IllegalArgumentException(
           "the pretrained encoder needs even sides at every stride-2 layer (input sides multiples of 32), got " + s);
     }
-    NDManager m = x.getManager();
-    NDArray row = m.zeros(new Shape(s.get(0), s.get(1), 1, s.get(3)), x.getDataType());
-    NDArray padded = x.concat(row, 2);
-    NDArray column = m.zeros(new Shape(s.get(0), s.get(1), s.get(2) + 1, 1), x.getDataType());
-    return padded.concat(column, 3);
+    return x.pad(new Shape(0, 1, 0, 1), 0); // (left, right, top, bottom) of the last two axes
   }
 
   @Override
