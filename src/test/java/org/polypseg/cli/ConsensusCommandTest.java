@@ -60,6 +60,7 @@ class ConsensusCommandTest {
     String printed = runExpecting(0, "consensus", "--raters", anna.toString(), ben.toString(),
         carla.toString(), "--out", out.toString(), "--json", json.toString());
     assertThat(printed).contains("anna", "ben", "carla");
+    assertThat(PolypSegCommand.isCommand("consensus")).as("the jar runs it as a command").isTrue();
 
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(f -> f.getFileName().toString()))
@@ -112,6 +113,34 @@ class ConsensusCommandTest {
     JsonNode figures = JsonMapper.builder().build().readTree(json.toFile());
     assertThat(figures.get("raters").valueStream().map(JsonNode::asString))
         .containsExactly(first.toString(), second.toString());
+  }
+
+  @Test
+  void aRatersJpegMasksPairWithAnothersPngOfTheSameBaseName() throws IOException {
+    for (int frame = 1; frame <= 3; frame++) {
+      BufferedImage png = ImageIO.read(carla.resolve(frame + ".png").toFile());
+      Files.delete(carla.resolve(frame + ".png"));
+      ImageIO.write(png, "jpg", carla.resolve(frame + ".jpg").toFile());
+    }
+    runExpecting(0, "consensus", "--raters", anna.toString(), ben.toString(), carla.toString(),
+        "--out", out.toString());
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("1.png", "2.png", "3.png");
+    }
+  }
+
+  @Test
+  void anExistingOutputFolderKeepsItsOtherFilesAndGetsTheNewMasks() throws IOException {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("notes.txt"), "keep me");
+    writeMask(out.resolve("1.png"), W, H, 0, W - 1);
+    runExpecting(0, "consensus", "--raters", anna.toString(), ben.toString(), carla.toString(),
+        "--out", out.toString());
+    assertThat(out.resolve("notes.txt")).hasContent("keep me");
+    BufferedImage mask = ImageIO.read(out.resolve("1.png").toFile());
+    assertThat(mask.getRaster().getSample(0, 4, 0)).isZero();
+    assertThat(mask.getRaster().getSample(5, 4, 0)).isEqualTo(255);
   }
 
   @Test

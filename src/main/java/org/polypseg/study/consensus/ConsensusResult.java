@@ -13,6 +13,7 @@ public final class ConsensusResult {
   private final List<String> raters;
   private final StapleResult staple;
   private final double[][] pairwiseDice;
+  private final double[] meanDice;
   private final List<FrameDisagreement> frames;
 
   ConsensusResult(List<String> raters, StapleResult staple, double[][] pairwiseDice,
@@ -23,6 +24,7 @@ public final class ConsensusResult {
     for (int j = 0; j < pairwiseDice.length; j++) {
       this.pairwiseDice[j] = pairwiseDice[j].clone();
     }
+    this.meanDice = Agreement.meanDiceAgainstOthers(pairwiseDice);
     this.frames = List.copyOf(frames);
   }
 
@@ -41,7 +43,7 @@ public final class ConsensusResult {
 
   /** Rater j's mean Dice against each other rater (over raters of the frame-averaged Dice). */
   public double meanDice(int j) {
-    return Agreement.meanDiceAgainstOthers(pairwiseDice)[j];
+    return meanDice[j];
   }
 
   /** The frames in the order they were added. */

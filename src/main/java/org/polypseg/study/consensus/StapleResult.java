@@ -22,10 +22,11 @@ public final class StapleResult {
     this.iterations = iterations;
     this.converged = converged;
     this.posteriorByPattern = new double[1 << sensitivity.length];
+    // With prior 0 or 1 every rater marked every pixel alike, and the truth is that.
+    boolean unanimous = prior == 0 || prior == 1;
     for (int pattern = 0; pattern < posteriorByPattern.length; pattern++) {
-      posteriorByPattern[pattern] = Double.isNaN(sensitivity[0]) || Double.isNaN(specificity[0])
-          ? prior // every rater marked every pixel alike (prior 0 or 1)
-          : Staple.posterior(prior, sensitivity, specificity, pattern);
+      posteriorByPattern[pattern] = unanimous
+          ? prior : Staple.posterior(prior, sensitivity, specificity, pattern);
     }
   }
 
