@@ -200,6 +200,15 @@ class ConsensusCommandTest {
         "--out", ben.toString());
     assertThat(err).contains(ben + ": is one of the rater folders");
     assertThat(ben.resolve("1.png")).exists();
+
+    Path file = anna.resolve("1.png");
+    err = runExpecting(2, "consensus", "--raters", anna.toString(), ben.toString(), "--out",
+        file.toString());
+    assertThat(err).contains(file + ": exists and is not a folder");
+    err = runExpecting(2, "consensus", "--raters", anna.toString(), ben.toString(), "--out",
+        out.toString(), "--json", dir.toString());
+    assertThat(err).contains(dir + ": is a folder; --json takes a file name");
+    assertThat(out).doesNotExist();
   }
 
   @Test

@@ -211,6 +211,8 @@ public final class MaskFolderConsensus {
     Path partial = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
     try {
       double[] diceSum = new double[masks.size()];
+      // Read again rather than kept since the first pass: STAPLE needs every frame before any
+      // consensus, and a study of a thousand full-HD frames would not fit in memory.
       for (String frame : frames) {
         List<String> problems = new ArrayList<>();
         FrameMasks read = readFrame(frame, masks, problems);
