@@ -43,7 +43,7 @@ class ArchitectureTest {
   void featuresDoNotReachUpToTheEntryPoints() {
     noClasses().that().resideInAnyPackage("org.polypseg.segment..", "org.polypseg.train..",
             "org.polypseg.eval..", "org.polypseg.report..", "org.polypseg.data..",
-            "org.polypseg.video..")
+            "org.polypseg.video..", "org.polypseg.study..")
         .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.web..", "org.polypseg.cli..")
         .check(classes);
   }
@@ -76,6 +76,29 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.quantum..",
             "org.polypseg.train..", "org.polypseg.data..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /**
+   * {@code web, cli -> study -> segment, eval, model}: studies use the features below them, and
+   * only the entry points use studies.
+   */
+  @Test
+  void onlyTheEntryPointsUseStudies() {
+    noClasses().that().resideInAnyPackage("org.polypseg.segment..", "org.polypseg.report..",
+            "org.polypseg.model..", "org.polypseg.quantum..", "org.polypseg.train..",
+            "org.polypseg.eval..", "org.polypseg.data..", "org.polypseg.image..",
+            "org.polypseg.video..", "org.polypseg.bench..")
+        .should().dependOnClassesThat().resideInAPackage("org.polypseg.study..")
+        .check(classes);
+  }
+
+  /** The consensus needs masks, not the network: it can be tested and reused without a model. */
+  @Test
+  void theConsensusKnowsNoModel() {
+    noClasses().that().resideInAPackage("org.polypseg.study.consensus..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.model..",
+            "org.polypseg.quantum..", "org.polypseg.train..", "org.polypseg.segment..")
         .check(classes);
   }
 }

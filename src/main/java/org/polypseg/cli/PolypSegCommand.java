@@ -6,6 +6,7 @@ import org.polypseg.image.ImageReadException;
 import org.polypseg.model.ModelLoadException;
 import org.polypseg.model.mobilenet.PretrainedWeightsException;
 import org.polypseg.report.ReportException;
+import org.polypseg.study.consensus.ConsensusInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,12 +24,13 @@ import picocli.CommandLine.Command;
       VideoCommand.class,
       LoadTestCommand.class,
       HashPasswordCommand.class,
-      TlsKeystoreCommand.class
+      TlsKeystoreCommand.class,
+      ConsensusCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);
@@ -44,6 +46,7 @@ public final class PolypSegCommand {
               || e instanceof ModelLoadException
               || e instanceof PretrainedWeightsException
               || e instanceof ReportException
+              || e instanceof ConsensusInputException
               || e instanceof UserError) {
             commandLine.getErr().println("error: " + e.getMessage());
             return 2;
