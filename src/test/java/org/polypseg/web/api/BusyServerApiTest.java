@@ -49,8 +49,8 @@ class BusyServerApiTest {
 
   @Test
   void aFullQueueIsA503WithRetryAfterAndTheServerRecovers() throws Exception {
-    MockMvc mvc = api(new PolypSegProperties.Inference(1, 1, 1, Duration.ofMinutes(5),
-        Duration.ofSeconds(3)));
+    MockMvc mvc = api(PolypSegProperties.Inference.DEFAULTS.withQueue(2, 2)
+        .withBatching(1, Duration.ZERO).withTimes(Duration.ofMinutes(5), Duration.ofSeconds(3)));
     byte[] png = frame();
     CompletableFuture<SegmentationJobs.Outcome> running = jobs.submit("running.png", png);
     CompletableFuture<SegmentationJobs.Outcome> waiting = jobs.submit("waiting.png", png);
@@ -73,8 +73,8 @@ class BusyServerApiTest {
 
   @Test
   void aRequestThatWaitsPastTheTimeoutGivesUpWithA503() throws Exception {
-    MockMvc mvc = api(new PolypSegProperties.Inference(1, 1, 4, Duration.ofMillis(300),
-        Duration.ofSeconds(1)));
+    MockMvc mvc = api(PolypSegProperties.Inference.DEFAULTS.withQueue(4, 4)
+        .withBatching(1, Duration.ZERO).withTimes(Duration.ofMillis(300), Duration.ofSeconds(1)));
     byte[] png = frame();
     CompletableFuture<SegmentationJobs.Outcome> stuck = jobs.submit("stuck.png", png);
 
