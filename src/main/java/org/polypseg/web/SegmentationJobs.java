@@ -128,6 +128,16 @@ public final class SegmentationJobs implements AutoCloseable {
     return settings.perUserLimit();
   }
 
+  /** Images read and waiting for the model, all clients together (for tests and status). */
+  int queued() {
+    lock.lock();
+    try {
+      return queue.queued();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** {@link #submit(String, String, byte[])} as {@link #LOCAL_CLIENT}. */
   public CompletableFuture<Outcome> submit(String fileName, byte[] bytes) {
     return submit(LOCAL_CLIENT, fileName, bytes);
