@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Load test on loopback: starts the app from target/polypseg.jar on a free port, waits until it is
-# healthy, runs `polypseg load-test` against it (1, 8 and 16 clients, 60 s each, then a soak of
-# 1,000 inferences), stops it. Extra arguments go to load-test; server settings through
-# SERVER_ARGS, e.g.
-#   SERVER_ARGS="--polypseg.inference.workers=1 --polypseg.inference.torch-threads=2" \
-#     scripts/loadtest.sh --clients 8 --duration 30s --soak 0
-# Build the jar first: ./polypseg build
+# Load test on loopback: starts the app from target/polypseg.jar on a free port with the default
+# settings, waits until it is healthy, runs `polypseg load-test` against it, stops it. Without
+# arguments: 1, 8 and 16 clients (one user) for 60 s each, then two users at once (one with 8
+# streams, one with 1, from 127.0.0.1 and 127.0.0.2: login off, so the server tells them apart by
+# address) for 60 s, then a soak of 1,000 inferences. Extra arguments replace those and go to
+# load-test, e.g. the two-user mode alone:
+#   scripts/loadtest.sh --clients 1 --users 8,1 --duration 30s --soak 0
+# Server settings through SERVER_ARGS, e.g.
+#   SERVER_ARGS="--polypseg.inference.batch-size=4" scripts/loadtest.sh --clients 8 --duration 30s --soak 0
+# The server's batched rate (from its start-up log) is passed on, so that the 8-client
+# throughput is compared with it in the same run. Build the jar first: ./polypseg build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18080}
@@ -28,5 +32,10 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 grep -m1 "Inference:" "$LOG" || true
+grep -m1 "Inference at start-up" "$LOG" || true
+RATE=$(sed -n 's/.*batched rate \([0-9.]*\) images\/s.*/\1/p' "$LOG" | head -1)
+if [ $# -eq 0 ]; then
+  set -- --clients 1,8,16 --users 8,1 --soak 1000
+fi
 "$JAVA" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -jar target/polypseg.jar \
-  load-test --url "http://127.0.0.1:$PORT" --pid "$SERVER" "${@:---soak=1000}"
+  load-test --url "http://127.0.0.1:$PORT" --pid "$SERVER" ${RATE:+--batched-rate "$RATE"} "$@"

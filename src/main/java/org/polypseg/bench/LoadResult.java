@@ -10,10 +10,33 @@ import java.util.Map;
  * @param image the image posted
  * @param serverPid the server's process id, or null when its memory was not read
  * @param stages one per number of concurrent clients
+ * @param users the stage of several users at once, or null
  * @param soak the soak run, or null
  */
 public record LoadResult(String server, String image, Long serverPid, List<Stage> stages,
-    Soak soak) {
+    Users users, Soak soak) {
+
+  /**
+   * The stage of several users at once, each from its own loopback address (login off: the server
+   * tells users apart by address), e.g. one with 8 streams and one with 1.
+   *
+   * @param seconds wall time of the stage, s
+   * @param perUser each user's figures, in the order given
+   */
+  public record Users(double seconds, List<User> perUser) {}
+
+  /**
+   * One user of the users stage.
+   *
+   * @param address the loopback address it sent from
+   * @param streams its concurrent streams (clients)
+   * @param statuses its answers per HTTP status
+   * @param throughputPerSecond its 200 answers per second
+   * @param share its part of all users' 200 answers, 0..1
+   * @param p50Ms median latency of its 200 answers, ms
+   */
+  public record User(String address, int streams, Map<Integer, Long> statuses,
+      double throughputPerSecond, double share, double p50Ms) {}
 
   /**
    * One stage.

@@ -50,6 +50,80 @@ public final class LoadTest {
     }
   }
 
+  /**
+   * Several users at once for {@code duration}: user i sends from loopback address 127.0.0.(i+1)
+   * with {@code streams.get(i)} concurrent loops. With login off the server counts each address
+   * as one user, so this shows how it shares the model among them.
+   */
+  public LoadResult.Users users(List<Integer> streams, Duration duration)
+      throws InterruptedException {
+    List<Map<Integer, AtomicLong>> statuses = new ArrayList<>();
+    List<List<Double>> latencies = new ArrayList<>();
+    List<HttpClient> clients = new ArrayList<>();
+    int total = streams.stream().mapToInt(Integer::intValue).sum();
+    CountDownLatch done = new CountDownLatch(total);
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    for (int u = 0; u < streams.size(); u++) {
+      HttpClient client;
+      try {
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1)
+            .localAddress(java.net.InetAddress.getByName("127.0.0." + (u + 1))).build();
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalStateException(e);
+      }
+      clients.add(client);
+      Map<Integer, AtomicLong> mine = new ConcurrentHashMap<>();
+      statuses.add(mine);
+      List<Double> ok = java.util.Collections.synchronizedList(new ArrayList<>());
+      latencies.add(ok);
+      for (int s = 0; s < streams.get(u); s++) {
+        Thread.ofPlatform().name("user-" + (u + 1) + "-" + s).daemon().start(() -> {
+          try {
+            loop(client, end, mine, ok);
+          } finally {
+            done.countDown();
+          }
+        });
+      }
+    }
+    done.await();
+    clients.forEach(HttpClient::close);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long all = latencies.stream().mapToLong(List::size).sum();
+    List<LoadResult.User> users = new ArrayList<>();
+    for (int u = 0; u < streams.size(); u++) {
+      Map<Integer, Long> counts = new TreeMap<>();
+      statuses.get(u).forEach((status, n) -> counts.put(status, n.get()));
+      List<Double> ok = latencies.get(u);
+      LoadResult.User user = new LoadResult.User("127.0.0." + (u + 1), streams.get(u), counts,
+          ok.size() / seconds, all == 0 ? 0 : (double) ok.size() / all, percentile(ok, 0.50));
+      users.add(user);
+      log.printf("user %s, %d stream(s), %.0f s: %s, %.2f images/s (%.0f%% of all), p50 %.0f ms%n",
+          user.address(), user.streams(), seconds, counts, user.throughputPerSecond(),
+          100 * user.share(), user.p50Ms());
+    }
+    return new LoadResult.Users(seconds, users);
+  }
+
+  /** One stream: posts the image until {@code end}, backing off for Retry-After. */
+  private void loop(HttpClient client, long end, Map<Integer, AtomicLong> statuses,
+      List<Double> latencies) {
+    byte[][] body = body();
+    while (System.nanoTime() < end) {
+      long t0 = System.nanoTime();
+      Answer answer = call(client, body);
+      double ms = (System.nanoTime() - t0) / 1e6;
+      statuses.computeIfAbsent(answer.status(), s -> new AtomicLong()).incrementAndGet();
+      if (answer.status() == 200) {
+        latencies.add(ms);
+      } else if (answer.retryAfterSeconds() > 0) {
+        sleepUntil(Math.min(end, System.nanoTime() + answer.retryAfterSeconds() * 1_000_000_000L));
+      }
+    }
+  }
+
   /** {@code clients} concurrent loops for {@code duration}. */
   public LoadResult.Stage stage(int clients, Duration duration) throws InterruptedException {
     OptionalLong rssBefore = memory.residentBytes();
@@ -65,18 +139,7 @@ public final class LoadTest {
       latencies.add(mine);
       Thread.ofPlatform().name("client-" + c).daemon().start(() -> {
         try {
-          byte[][] body = body();
-          while (System.nanoTime() < end) {
-            long t0 = System.nanoTime();
-            Answer answer = call(body);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            statuses.computeIfAbsent(answer.status(), s -> new AtomicLong()).incrementAndGet();
-            if (answer.status() == 200) {
-              mine.add(ms);
-            } else if (answer.retryAfterSeconds() > 0) {
-              sleepUntil(Math.min(end, System.nanoTime() + answer.retryAfterSeconds() * 1_000_000_000L));
-            }
-          }
+          loop(http, end, statuses, mine);
         } finally {
           done.countDown();
         }
@@ -130,6 +193,10 @@ public final class LoadTest {
   private record Answer(int status, long retryAfterSeconds) {}
 
   private Answer call(byte[][] body) {
+    return call(http, body);
+  }
+
+  private Answer call(HttpClient client, byte[][] body) {
     HttpRequest request = HttpRequest.newBuilder(endpoint)
         .timeout(Duration.ofMinutes(2))
         .header("Content-Type", "multipart/form-data; boundary=" + new String(body[1],
@@ -137,7 +204,7 @@ public final class LoadTest {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body[0]))
         .build();
     try {
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
       long retry = response.headers().firstValue("Retry-After").map(LoadTest::seconds).orElse(0L);
       return new Answer(response.statusCode(), retry);
     } catch (InterruptedException e) {

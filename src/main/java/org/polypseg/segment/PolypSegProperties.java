@@ -48,13 +48,23 @@ public record PolypSegProperties(
   }
 
   /**
-   * The inference pool, under {@code polypseg.inference.*}.
+   * How images reach the model, under {@code polypseg.inference.*}: a fair queue across users and
+   * dynamic batching (see the README's "Serving"). Every out-of-range value stops the start-up
+   * with a message that names the setting and its allowed range.
    *
-   * @param workers images segmented at once; 0 = one per CPU core (measured the fastest on 2
-   *     cores: see the README)
-   * @param torchThreads PyTorch intra-op threads per image; 0 = cores / workers (at least 1)
-   * @param queueCapacity images that may wait for a worker; past that the API answers 503 and the
-   *     page says the server is busy
+   * @param workers batches run at once; 0 = 1, every core on one batch (a lone image gets the
+   *     whole machine; images that queue meanwhile make the next batch)
+   * @param torchThreads PyTorch intra-op threads per batch; 0 = cores / workers (at least 1)
+   * @param queueCapacity images the server holds at once, all users together: on their way to the
+   *     model, waiting or being segmented; past that the API answers 503 and the page says the
+   *     server is busy
+   * @param perUserLimit of these, the images one user (one address when anonymous) may hold;
+   *     past that the API answers 429 with Retry-After. A user alone gets the whole machine
+   *     below it; no user can fill the queue on their own
+   * @param batchSize most images in one run of the network
+   * @param batchWait longest a batch waits for images already on their way (being read, or from a
+   *     user whose image was in the batch before), so that it runs fuller and fairer; a lone image
+   *     with nothing else in flight never waits; 0 = never wait. Less than {@code timeout}
    * @param timeout longest an image may wait and run before its request gives up
    * @param retryAfter what a refused client is told to wait ({@code Retry-After}), rounded up to
    *     whole seconds
@@ -62,26 +72,53 @@ public record PolypSegProperties(
   public record Inference(
       @DefaultValue("0") int workers,
       @DefaultValue("0") int torchThreads,
-      @DefaultValue("16") int queueCapacity,
+      @DefaultValue("64") int queueCapacity,
+      @DefaultValue("16") int perUserLimit,
+      @DefaultValue("8") int batchSize,
+      @DefaultValue("20ms") Duration batchWait,
       @DefaultValue("30s") Duration timeout,
       @DefaultValue("2s") Duration retryAfter) {
 
-    public static final Inference DEFAULTS =
-        new Inference(0, 0, 16, Duration.ofSeconds(30), Duration.ofSeconds(2));
+    /** Upper bounds of the settings: beyond them a value is a typo, not a choice. */
+    static final int MAX_WORKERS = 64;
+    static final int MAX_QUEUE = 10_000;
+    static final int MAX_BATCH = 64;
+
+    public static final Inference DEFAULTS = new Inference(0, 0, 64, 16, 8,
+        Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(2));
 
     public Inference {
-      if (workers < 0 || torchThreads < 0 || queueCapacity < 0) {
-        throw new IllegalArgumentException(
-            "polypseg.inference.workers, torch-threads and queue-capacity must be >= 0");
+      between("workers", workers, 0, MAX_WORKERS, " (0 = one batch at a time on every core)");
+      between("torch-threads", torchThreads, 0, 1024, " (0 = cores / workers)");
+      between("queue-capacity", queueCapacity, 1, MAX_QUEUE, "");
+      between("per-user-limit", perUserLimit, 1, queueCapacity,
+          " (at most polypseg.inference.queue-capacity)");
+      between("batch-size", batchSize, 1, MAX_BATCH, "");
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("polypseg.inference.timeout must be more than 0 (was "
+            + timeout + ")");
       }
-      if (timeout.isNegative() || timeout.isZero() || retryAfter.isNegative()) {
-        throw new IllegalArgumentException("polypseg.inference.timeout must be positive");
+      if (batchWait == null || batchWait.isNegative() || batchWait.compareTo(timeout) >= 0) {
+        throw new IllegalArgumentException("polypseg.inference.batch-wait must be from 0 to less "
+            + "than polypseg.inference.timeout (" + timeout.toMillis() + " ms); was "
+            + (batchWait == null ? "empty" : batchWait.toMillis() + " ms"));
+      }
+      if (retryAfter == null || retryAfter.isNegative()) {
+        throw new IllegalArgumentException("polypseg.inference.retry-after must be 0 or more (was "
+            + retryAfter + ")");
       }
     }
 
-    /** Workers to run: the setting, or one per core. */
+    private static void between(String name, int value, int min, int max, String note) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException("polypseg.inference." + name + " must be from " + min
+            + " to " + max + note + "; was " + value);
+      }
+    }
+
+    /** Batches run at once: the setting, or 1. */
     public int effectiveWorkers() {
-      return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+      return workers > 0 ? workers : 1;
     }
 
     /** PyTorch intra-op threads: the setting, or the cores shared among the workers. */
@@ -89,6 +126,24 @@ public record PolypSegProperties(
       return torchThreads > 0
           ? torchThreads
           : Math.max(1, Runtime.getRuntime().availableProcessors() / effectiveWorkers());
+    }
+
+    /** These settings with another queue: for tests and tools. */
+    public Inference withQueue(int capacity, int perUser) {
+      return new Inference(workers, torchThreads, capacity, perUser, batchSize, batchWait,
+          timeout, retryAfter);
+    }
+
+    /** These settings with another batching: for tests and tools. */
+    public Inference withBatching(int size, Duration wait) {
+      return new Inference(workers, torchThreads, queueCapacity, perUserLimit, size, wait,
+          timeout, retryAfter);
+    }
+
+    /** These settings with other times: for tests and tools. */
+    public Inference withTimes(Duration newTimeout, Duration newRetryAfter) {
+      return new Inference(workers, torchThreads, queueCapacity, perUserLimit, batchSize,
+          batchWait, newTimeout, newRetryAfter);
     }
   }
 }

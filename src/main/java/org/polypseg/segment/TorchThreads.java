@@ -5,8 +5,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells PyTorch how many threads each inference may use, through the system properties DJL reads
- * when its engine starts. With several workers, each image on one or few threads beats every
- * image on all cores: the threads of concurrent images would only fight over the same cores.
+ * when its engine starts. By default one batch runs at a time on every core, so that a lone image
+ * gets the whole machine; with several workers the cores are shared among them, since the threads
+ * of concurrent batches would only fight over the same cores.
  * Settings given on the command line ({@code -Dai.djl.pytorch.num_threads=...}) win.
  */
 final class TorchThreads {
@@ -27,8 +28,10 @@ final class TorchThreads {
       // One image is one chain of operators: nothing for inter-op threads to run side by side.
       System.setProperty(INTER_OP, "1");
     }
-    log.info("Inference: {} worker(s), PyTorch {} intra-op / {} inter-op thread(s) each, "
-        + "queue of {}, timeout {} s", inference.effectiveWorkers(), System.getProperty(INTRA_OP),
-        System.getProperty(INTER_OP), inference.queueCapacity(), inference.timeout().toSeconds());
+    log.info("Inference: {} batch(es) at once of up to {} image(s), batch wait {} ms, PyTorch {} "
+        + "intra-op / {} inter-op thread(s) each; queue of {}, {} per user, timeout {} s",
+        inference.effectiveWorkers(), inference.batchSize(), inference.batchWait().toMillis(),
+        System.getProperty(INTRA_OP), System.getProperty(INTER_OP), inference.queueCapacity(),
+        inference.perUserLimit(), inference.timeout().toSeconds());
   }
 }

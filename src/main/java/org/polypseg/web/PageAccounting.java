@@ -17,9 +17,10 @@ import org.polypseg.web.fairuse.RetryAfter;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What the page does around each access to patient data, as the API does: the costly ones
- * (segmenting an image, making a report) are taken from the user's allowance ({@link FairUse},
- * shared with the API), and every one is written to the {@link AuditLog}.
+ * What the page does around each access to patient data, as the API does: the costly ones that
+ * are not inference (making a report, analysing a clip) are taken from the user's allowance
+ * ({@link FairUse}, shared with the API; images are shared out by the fair inference queue), and
+ * every one is written to the {@link AuditLog}.
  */
 public final class PageAccounting {
 

@@ -6,13 +6,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One page's (or one API request's) files on their way to the shared {@link SegmentationJobs}: at
- * most one per worker in the shared queue at a time, the rest wait here. A clinician dropping fifty frames then shares the
- * server fairly with the others instead of filling its queue (and being told it is busy) at once;
- * the server is only "busy" for a page when other users fill it.
+ * most a batch's worth in the shared queue at a time (and never more than its client may have
+ * there), the rest wait here. A clinician dropping fifty frames then stays inside their share of
+ * the server's queue instead of being refused for the files past it.
  */
 public final class PageQueue {
 
-  private record Pending(String fileName, byte[] bytes, CompletableFuture<SegmentationJobs.Outcome> result) {}
+  private record Pending(String client, String fileName, byte[] bytes,
+      CompletableFuture<SegmentationJobs.Outcome> result) {}
 
   private final SegmentationJobs jobs;
   private final int maxInFlight;
@@ -21,12 +22,21 @@ public final class PageQueue {
 
   public PageQueue(SegmentationJobs jobs) {
     this.jobs = jobs;
-    this.maxInFlight = Math.max(1, jobs.workerCount());
+    this.maxInFlight = Math.max(1, Math.min(jobs.batchSize(), jobs.perClientLimit()));
   }
 
-  /** Queues a file; completes like {@link SegmentationJobs#submit}. Any thread. */
+  /** {@link #submit(String, String, byte[])} as {@link SegmentationJobs#LOCAL_CLIENT}. */
   public CompletableFuture<SegmentationJobs.Outcome> submit(String fileName, byte[] bytes) {
-    Pending pending = new Pending(fileName, bytes, new CompletableFuture<>());
+    return submit(SegmentationJobs.LOCAL_CLIENT, fileName, bytes);
+  }
+
+  /**
+   * Queues a file of {@code client} ({@code Actor.key()}); completes like
+   * {@link SegmentationJobs#submit(String, String, byte[])}. Any thread.
+   */
+  public CompletableFuture<SegmentationJobs.Outcome> submit(String client, String fileName,
+      byte[] bytes) {
+    Pending pending = new Pending(client, fileName, bytes, new CompletableFuture<>());
     synchronized (this) {
       waiting.add(pending);
     }
@@ -45,7 +55,7 @@ public final class PageQueue {
         inFlight++;
       }
       // Completed outside the lock: the page's callbacks take the UI lock.
-      jobs.submit(next.fileName(), next.bytes()).whenComplete((outcome, failure) -> {
+      jobs.submit(next.client(), next.fileName(), next.bytes()).whenComplete((outcome, failure) -> {
         synchronized (this) {
           inFlight--;
         }

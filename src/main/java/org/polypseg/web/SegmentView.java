@@ -236,17 +236,13 @@ public class SegmentView extends Div implements TabWork.Viewer {
     // The results go to the tab's work, and through it to whichever view shows it by then.
     TabWork tab = work;
     tab.access(() -> tab.add(c));
-    OptionalLong wait = accounting.overAllowance(actor, audit);
-    if (wait.isPresent()) {
-      fail(tab, c, fileName + ": not segmented — many images were sent from here in a short "
-          + "time; add it again in " + wait.getAsLong() + " s");
-      return;
-    }
-    tab.queue(jobs).submit(fileName, bytes).thenAccept(outcome -> {
+    // No allowance is taken: the inference queue shares the model fairly among users itself.
+    tab.queue(jobs).submit(actor.key(), fileName, bytes).thenAccept(outcome -> {
       audit.end(switch (outcome) {
         case SegmentationJobs.Segmented s -> "ok";
         case SegmentationJobs.Rejected r -> "rejected";
         case SegmentationJobs.Busy b -> "busy";
+        case SegmentationJobs.OverLimit o -> "rate-limited";
       });
       switch (outcome) {
         case SegmentationJobs.Segmented s -> {
@@ -273,6 +269,7 @@ public class SegmentView extends Div implements TabWork.Viewer {
         }
         case SegmentationJobs.Rejected r -> fail(tab, c, r.message());
         case SegmentationJobs.Busy b -> fail(tab, c, b.message());
+        case SegmentationJobs.OverLimit o -> fail(tab, c, o.message());
       }
     });
   }

@@ -2,14 +2,16 @@ package org.polypseg.web;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.polypseg.image.ImageLimits;
 import org.polypseg.image.ImageReadException;
@@ -17,20 +19,28 @@ import org.polypseg.image.Images;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
+import org.polypseg.web.fairuse.FairQueue;
 import org.polypseg.web.fairuse.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes uploaded files and segments them off the request and UI threads, on a fixed pool of
- * workers with a bounded queue: when the queue is full a file is refused at once as {@link Busy},
- * and one that waits (and runs) longer than the timeout gives up as {@link Busy} too, so that an
- * overloaded server answers every request quickly instead of piling them up. Every file is handled
- * on its own: whatever one does to its decoder or the model, the others are not affected.
+ * Decodes uploaded files and segments them off the request and UI threads. Each file is admitted
+ * (or refused at once), decoded and resized on a small pool, and queued under its client (the user,
+ * or the address when anonymous); the model's thread takes the queued images in batches, in the
+ * fair order of {@link FairQueue}: one client alone gets every core and whole batches, several
+ * share each batch equally. A client over its limit is refused as {@link OverLimit} (429), a full
+ * server as {@link Busy} (503), and an image that waits (and runs) longer than the timeout gives
+ * up as {@link Busy} too, so that an overloaded server answers every request quickly instead of
+ * piling them up. Every file is handled on its own: whatever one does to its decoder or the
+ * model, the others are not affected.
  */
 public final class SegmentationJobs implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SegmentationJobs.class);
+
+  /** The client of the calls that name none (tests, tools): one client among others. */
+  public static final String LOCAL_CLIENT = "local";
 
   /** What became of one file. */
   public sealed interface Outcome {}
@@ -47,18 +57,41 @@ public final class SegmentationJobs implements AutoCloseable {
    */
   public record Busy(String message, Duration retryAfter) implements Outcome {}
 
+  /**
+   * The client already had as many images in the server as one client may
+   * ({@code polypseg.inference.per-user-limit}); {@code message} names the file and says so.
+   */
+  public record OverLimit(String message, Duration retryAfter) implements Outcome {}
+
+  /** One image on its way through the server. */
+  private static final class Job {
+    final String client;
+    final String name;
+    final byte[] uploadTagSource;
+    final CompletableFuture<Outcome> result = new CompletableFuture<>();
+    Segmenter.Prepared prepared;
+
+    Job(String client, String name, byte[] uploadTagSource) {
+      this.client = client;
+      this.name = name;
+      this.uploadTagSource = uploadTagSource;
+    }
+  }
+
   private final Segmenter segmenter;
   private final ImageLimits limits;
   private final PolypSegProperties.Inference settings;
-  private final ThreadPoolExecutor workers;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final FairQueue<Job> queue;
+  private final ExecutorService preparers;
+  private final List<Thread> runners = new ArrayList<>();
   private final ExecutorService encoder;
+  private volatile boolean closed;
 
-  /** Default limits, one worker (results in upload order) and the default queue: for tests. */
+  /** Default limits and settings: for tests. */
   public SegmentationJobs(Segmenter segmenter) {
-    this(segmenter, ImageLimits.DEFAULT, new PolypSegProperties.Inference(1, 0,
-        PolypSegProperties.Inference.DEFAULTS.queueCapacity(),
-        PolypSegProperties.Inference.DEFAULTS.timeout(),
-        PolypSegProperties.Inference.DEFAULTS.retryAfter()));
+    this(segmenter, ImageLimits.DEFAULT, PolypSegProperties.Inference.DEFAULTS);
   }
 
   public SegmentationJobs(Segmenter segmenter, ImageLimits limits,
@@ -66,13 +99,17 @@ public final class SegmentationJobs implements AutoCloseable {
     this.segmenter = segmenter;
     this.limits = limits;
     this.settings = settings;
-    int n = settings.effectiveWorkers();
-    // A SynchronousQueue when no waiting is allowed: ArrayBlockingQueue needs a capacity >= 1.
-    this.workers = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS,
-        settings.queueCapacity() > 0
-            ? new ArrayBlockingQueue<>(settings.queueCapacity())
-            : new java.util.concurrent.SynchronousQueue<>(),
-        daemons("segmentation"), new ThreadPoolExecutor.AbortPolicy());
+    this.queue = new FairQueue<>(settings.queueCapacity(), settings.perUserLimit(),
+        settings.batchSize(), settings.batchWait().toNanos(), job -> job.result.isDone());
+    // Decoding and resizing overlap with the network; as many at once as there are cores.
+    this.preparers = Executors.newFixedThreadPool(
+        Math.max(1, Runtime.getRuntime().availableProcessors()), daemons("image-reader"));
+    for (int i = 0; i < settings.effectiveWorkers(); i++) {
+      Thread runner = new Thread(this::runBatches, "segmentation-" + (i + 1));
+      runner.setDaemon(true);
+      runners.add(runner);
+      runner.start();
+    }
     this.encoder = Executors.newFixedThreadPool(2, daemons("png-encoder"));
   }
 
@@ -81,89 +118,246 @@ public final class SegmentationJobs implements AutoCloseable {
     return limits;
   }
 
-  /** Images segmented at once. */
-  public int workerCount() {
-    return workers.getCorePoolSize();
+  /** Most images in one run of the network. */
+  public int batchSize() {
+    return settings.batchSize();
   }
 
-  /**
-   * Queues a file; the future completes with its outcome, never exceptionally, at the latest when
-   * the timeout has passed.
-   */
+  /** Most images one client may have in the server at once. */
+  public int perClientLimit() {
+    return settings.perUserLimit();
+  }
+
+  /** Images read and waiting for the model, all clients together (for tests and status). */
+  int queued() {
+    lock.lock();
+    try {
+      return queue.queued();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link #submit(String, String, byte[])} as {@link #LOCAL_CLIENT}. */
   public CompletableFuture<Outcome> submit(String fileName, byte[] bytes) {
-    return enqueue(fileName, () -> segmentSafely(fileName, bytes));
+    return submit(LOCAL_CLIENT, fileName, bytes);
   }
 
   /**
-   * Queues an image that is already decoded (a video frame) on the same workers and queue as the
-   * uploaded files; completes like {@link #submit}.
+   * Queues a file of {@code client} ({@code Actor.key()}); the future completes with its outcome,
+   * never exceptionally, at the latest when the timeout has passed.
    */
+  public CompletableFuture<Outcome> submit(String client, String fileName, byte[] bytes) {
+    return enqueue(new Job(client, fileName, bytes), job -> {
+      BufferedImage image;
+      try {
+        image = Images.readRgb(bytes, fileName, limits);
+      } catch (ImageReadException e) {
+        return new Rejected(e.getMessage());
+      }
+      return image;
+    });
+  }
+
+  /** {@link #submit(String, String, BufferedImage)} as {@link #LOCAL_CLIENT}. */
   public CompletableFuture<Outcome> submit(String name, BufferedImage image) {
-    return enqueue(name, () -> segmentDecodedSafely(name, image));
+    return submit(LOCAL_CLIENT, name, image);
   }
 
-  private CompletableFuture<Outcome> enqueue(String fileName, Supplier<Outcome> work) {
-    CompletableFuture<Outcome> result = new CompletableFuture<>();
+  /**
+   * Queues an image that is already decoded (a video frame) of {@code client} on the same queue
+   * as the uploaded files; completes like {@link #submit(String, String, byte[])}.
+   */
+  public CompletableFuture<Outcome> submit(String client, String name, BufferedImage image) {
+    return enqueue(new Job(client, name, null), job -> image);
+  }
+
+  /** How a job's image is read: the image, or why it cannot be. */
+  @FunctionalInterface
+  private interface Reader {
+    Object read(Job job);
+  }
+
+  private CompletableFuture<Outcome> enqueue(Job job, Reader reader) {
+    FairQueue.Admission admission;
+    lock.lock();
     try {
-      workers.execute(() -> {
-        // The caller has given up (timeout): skip the work nobody waits for.
-        if (!result.isDone()) {
-          result.complete(work.get());
-        }
-      });
+      admission = closed ? FairQueue.Admission.FULL : queue.admit(job.client);
+    } finally {
+      lock.unlock();
+    }
+    switch (admission) {
+      case OVER_CLIENT_LIMIT -> {
+        return CompletableFuture.completedFuture(new OverLimit(job.name + ": " + perClientLimit()
+            + " images from you are already waiting or being segmented, the most one user may "
+            + "have at once; try again in " + retrySeconds() + " s", settings.retryAfter()));
+      }
+      case FULL -> {
+        return CompletableFuture.completedFuture(new Busy(job.name + ": the server is busy ("
+            + settings.queueCapacity() + " images waiting or being segmented); try again in "
+            + retrySeconds() + " s", settings.retryAfter()));
+      }
+      case ADMITTED -> { }
+    }
+    CompletableFuture<Outcome> result = job.result.completeOnTimeout(new Busy(job.name
+        + ": the server is busy; the image waited " + settings.timeout().toSeconds()
+        + " s without being segmented; try again later", settings.retryAfter()),
+        settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      preparers.execute(() -> prepare(job, reader));
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(new Busy(fileName + ": the server is busy ("
-          + workers.getQueue().size() + " images waiting); try again in "
-          + retrySeconds() + " s", settings.retryAfter()));
+      withdraw(job);
+      job.result.complete(new Busy(job.name + ": the server is shutting down", settings.retryAfter()));
     }
-    return result.completeOnTimeout(new Busy(fileName + ": the server is busy; the image waited "
-        + settings.timeout().toSeconds() + " s without being segmented; try again later",
-        settings.retryAfter()), settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    return result;
   }
 
-  /** Decodes and segments on the calling thread. */
-  public Outcome segmentNow(String fileName, byte[] bytes) {
-    BufferedImage image;
-    try {
-      image = Images.readRgb(bytes, fileName, limits);
-    } catch (ImageReadException e) {
-      return new Rejected(e.getMessage());
+  /** Reads and resizes the image, then queues it; a file that cannot be used is answered here. */
+  private void prepare(Job job, Reader reader) {
+    Outcome failed = null;
+    if (!job.result.isDone()) {
+      try {
+        Object read = reader.read(job);
+        if (read instanceof Outcome outcome) {
+          failed = outcome;
+        } else {
+          job.prepared = segmenter.prepare((BufferedImage) read);
+        }
+      } catch (RuntimeException | Error e) {
+        failed = failure(job, e);
+      }
     }
-    Segmentation segmentation;
+    lock.lock();
     try {
-      segmentation = segmenter.segment(image);
-    } catch (RuntimeException e) {
-      log.error("Segmenting upload {} failed", UploadTag.of(bytes), e);
-      return new Rejected(fileName + ": the model could not segment this image ("
-          + e.getClass().getSimpleName() + "); the server log has the details under "
-          + UploadTag.of(bytes));
+      if (failed != null || job.result.isDone()) {
+        queue.withdraw(job.client);
+      } else {
+        queue.ready(job.client, job, System.nanoTime());
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
-    return new Segmented(image, segmentation);
+    if (failed != null) {
+      job.result.complete(failed);
+    }
   }
 
-  /** The model on a decoded image, with any failure kept to this one image. */
-  private Outcome segmentDecodedSafely(String name, BufferedImage image) {
+  private void withdraw(Job job) {
+    lock.lock();
     try {
-      return new Segmented(image, segmenter.segment(image));
+      queue.withdraw(job.client);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A runner: takes batches in the queue's order and runs them, until closed. */
+  private void runBatches() {
+    while (true) {
+      FairQueue.Batch<Job> batch;
+      lock.lock();
+      try {
+        batch = nextBatch();
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        lock.unlock();
+      }
+      if (batch == null) {
+        return;
+      }
+      List<Outcome> outcomes = run(batch.items());
+      lock.lock();
+      try {
+        // Places are given back before anyone is answered: a client sending its next image
+        // as soon as it has the answer must find its place free.
+        queue.finished(batch.clients(), System.nanoTime());
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      for (int i = 0; i < outcomes.size(); i++) {
+        if (outcomes.get(i) != null) {
+          batch.items().get(i).result.complete(outcomes.get(i));
+        }
+      }
+    }
+  }
+
+  /** Waits for the next batch; null once closed. Holds the lock. */
+  private FairQueue.Batch<Job> nextBatch() throws InterruptedException {
+    while (!closed) {
+      long now = System.nanoTime();
+      switch (queue.next(now)) {
+        case FairQueue.Batch<Job> b -> {
+          return b;
+        }
+        case FairQueue.Wait<Job> w -> changed.awaitNanos(Math.max(1, w.nanoTime() - now));
+        case FairQueue.Idle<Job> idle -> changed.await();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The model on a batch; null for an image whose request has given up. When the batch fails,
+   * each image is tried alone, so that the failure stays with the image that caused it.
+   */
+  private List<Outcome> run(List<Job> jobs) {
+    List<Job> live = jobs.stream().filter(j -> !j.result.isDone()).toList();
+    List<Outcome> outcomes = new ArrayList<>(java.util.Collections.nCopies(jobs.size(), null));
+    if (live.isEmpty()) {
+      return outcomes;
+    }
+    try {
+      List<Segmentation> results =
+          segmenter.segmentBatch(live.stream().map(j -> j.prepared).toList());
+      for (int i = 0; i < live.size(); i++) {
+        outcomes.set(jobs.indexOf(live.get(i)),
+            new Segmented(live.get(i).prepared.image(), results.get(i)));
+      }
+      return outcomes;
     } catch (RuntimeException | Error e) {
-      log.error("Segmenting {} failed", name, e);
-      return new Rejected(name + ": the model could not segment this frame ("
+      if (live.size() == 1) {
+        outcomes.set(jobs.indexOf(live.getFirst()), failure(live.getFirst(), e));
+        return outcomes;
+      }
+    }
+    for (Job job : live) {
+      Outcome outcome;
+      try {
+        outcome = new Segmented(job.prepared.image(),
+            segmenter.segmentBatch(List.of(job.prepared)).getFirst());
+      } catch (RuntimeException | Error e) {
+        outcome = failure(job, e);
+      }
+      outcomes.set(jobs.indexOf(job), outcome);
+    }
+    return outcomes;
+  }
+
+  /**
+   * What the user is told when the model or the server failed on one image: loud in the log
+   * (under the upload's tag, never its name), a clear answer to the user, and the server goes on.
+   */
+  private static Outcome failure(Job job, Throwable e) {
+    if (job.uploadTagSource == null) {
+      log.error("Segmenting {} failed", job.name, e);
+      return new Rejected(job.name + ": the model could not segment this frame ("
           + e.getClass().getSimpleName() + ")");
     }
-  }
-
-  /** {@link #segmentNow}, with any failure of the worker kept to this one file. */
-  private Outcome segmentSafely(String fileName, byte[] bytes) {
-    try {
-      return segmentNow(fileName, bytes);
-    } catch (RuntimeException | Error e) {
-      // A programming error or the JVM running short: loud in the log, a clear answer to the
-      // user, and the worker goes on with the next file.
-      log.error("Upload {} failed unexpectedly", UploadTag.of(bytes), e);
-      return new Rejected(fileName + ": the server could not process this image ("
-          + e.getClass().getSimpleName() + "); the server log has the details under "
-          + UploadTag.of(bytes));
+    String tag = UploadTag.of(job.uploadTagSource);
+    if (e instanceof RuntimeException) {
+      log.error("Segmenting upload {} failed", tag, e);
+      return new Rejected(job.name + ": the model could not segment this image ("
+          + e.getClass().getSimpleName() + "); the server log has the details under " + tag);
     }
+    // A programming error or the JVM running short.
+    log.error("Upload {} failed unexpectedly", tag, e);
+    return new Rejected(job.name + ": the server could not process this image ("
+        + e.getClass().getSimpleName() + "); the server log has the details under " + tag);
   }
 
   private long retrySeconds() {
@@ -181,7 +375,15 @@ public final class SegmentationJobs implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.shutdownNow();
+    lock.lock();
+    try {
+      closed = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    runners.forEach(Thread::interrupt);
+    preparers.shutdownNow();
     encoder.shutdownNow();
   }
 

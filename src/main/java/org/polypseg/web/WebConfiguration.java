@@ -25,7 +25,8 @@ public class WebConfiguration {
 
   @Bean(destroyMethod = "close")
   SegmentationJobs segmentationJobs(SegmentationService service, PolypSegProperties properties) {
-    return new SegmentationJobs(service::segment, properties.imageLimits(), properties.inference());
+    return new SegmentationJobs(Segmenter.batching(service), properties.imageLimits(),
+        properties.inference());
   }
 
   @Bean

@@ -27,7 +27,8 @@ class SegmentViewBusyTest {
     return WebTestData.colourSegmenter().segment(image);
   };
   private final SegmentationJobs jobs = new SegmentationJobs(slow, ImageLimits.DEFAULT,
-      new PolypSegProperties.Inference(1, 1, 1, Duration.ofMinutes(1), Duration.ofSeconds(2)));
+      PolypSegProperties.Inference.DEFAULTS.withQueue(2, 2).withBatching(1, Duration.ZERO)
+          .withTimes(Duration.ofMinutes(1), Duration.ofSeconds(2)));
   private final UI ui = new UI();
   private final RecordingContext context = new RecordingContext(ui);
 

@@ -229,7 +229,7 @@ class SegmentViewTest extends PageTestSupport {
   }
 
   @Test
-  void theUsersAllowanceAndTheAuditLogCoverThePage(@org.junit.jupiter.api.io.TempDir Path folder)
+  void imagesOnThePageAreNotCappedByTheAllowanceAndAreAudited(@org.junit.jupiter.api.io.TempDir Path folder)
       throws Exception {
     Path log = folder.resolve("audit.jsonl");
     view = new SegmentView(jobs, reports,
@@ -248,20 +248,20 @@ class SegmentViewTest extends PageTestSupport {
     view.receive("Patient-Smith-2.png", b);
     view.receive("Patient-Smith-3.png", c);
     awaitAllSettled();
+    // An allowance of 1 a minute, burst 2, would have refused the third: images are shared out
+    // by the fair inference queue instead, never capped for a user alone.
     synchronized (context) {
       assertThat(view.cases().stream().map(ImageCase::status)).containsExactly(
-          ImageCase.Status.DONE, ImageCase.Status.DONE, ImageCase.Status.FAILED);
-      assertThat(context.errors).singleElement().asString()
-          .startsWith("Patient-Smith-3.png: not segmented").contains("add it again in");
+          ImageCase.Status.DONE, ImageCase.Status.DONE, ImageCase.Status.DONE);
+      assertThat(context.errors).isEmpty();
     }
     String text = Files.readString(log);
     assertThat(text.lines()).hasSize(3);
-    // Written as each ends: the refused one at once, the others when segmented.
     assertThat(text.lines().filter(l -> l.contains(UploadTag.of(a)))).singleElement().asString()
         .contains("\"action\":\"segment\"", "\"uploads\":[\"" + UploadTag.of(a) + "\"]",
             "\"outcome\":\"ok\"");
     assertThat(text.lines().filter(l -> l.contains(UploadTag.of(c)))).singleElement().asString()
-        .contains("\"outcome\":\"rate-limited\"");
+        .contains("\"action\":\"segment\"", "\"outcome\":\"ok\"");
     assertThat(text).doesNotContain("Smith", ".png");
   }
 

@@ -33,7 +33,7 @@ class SegmentationJobsTest {
       return colour.segment(image);
     };
     try (SegmentationJobs jobs = new SegmentationJobs(fragile, ImageLimits.DEFAULT,
-        new PolypSegProperties.Inference(1, 1, 16, Duration.ofMinutes(1), Duration.ofSeconds(1)))) {
+        PolypSegProperties.Inference.DEFAULTS.withTimes(Duration.ofMinutes(1), Duration.ofSeconds(1)))) {
       List<CompletableFuture<SegmentationJobs.Outcome>> outcomes = new ArrayList<>();
       outcomes.add(jobs.submit("jane-doe-1970-01-01.png", png(111)));
       outcomes.add(jobs.submit("good-1.png", png(120)));

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every API error as an RFC 9457 problem detail ({@code application/problem+json}): a user's bad
  * file is a 400 that names the file and the reason, a file over the limit a 413, a full inference
- * queue a 503 with {@code Retry-After}. Not limited to
+ * queue a 503 with {@code Retry-After}, a client over its share of the queue a 429 with it. Not limited to
  * the API's package: an over-large upload is refused before any controller is chosen.
  */
 @RestControllerAdvice
@@ -29,6 +29,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static final URI BAD_UPLOAD = URI.create("urn:polypseg:problem:bad-upload");
   static final URI TOO_LARGE = URI.create("urn:polypseg:problem:too-large");
   static final URI BUSY = URI.create("urn:polypseg:problem:busy");
+  static final URI QUEUE_LIMIT = URI.create("urn:polypseg:problem:queue-limit");
   static final URI NOT_FOUND = URI.create("urn:polypseg:problem:not-found");
   static final URI NOT_READY = URI.create("urn:polypseg:problem:not-ready");
 
@@ -77,6 +78,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     long seconds = RetryAfter.seconds(e.retryAfter());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  /**
+   * 429 with Retry-After: this client already has its most images in the server; the others'
+   * are served meanwhile.
+   */
+  @ExceptionHandler(OverQueueLimitException.class)
+  ResponseEntity<ProblemDetail> overQueueLimit(OverQueueLimitException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        e.getMessage());
+    problem.setTitle("Too many images queued");
+    problem.setType(QUEUE_LIMIT);
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(RetryAfter.seconds(e.retryAfter())))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }

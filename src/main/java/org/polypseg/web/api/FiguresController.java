@@ -86,7 +86,8 @@ public class FiguresController {
       throws IOException {
     boolean csv = wantsCsv(format, accept);
     UploadChecks.threshold(threshold);
-    QueuedImages queued = QueuedImages.of(images, masks, maxFiles, jobs);
+    QueuedImages queued = QueuedImages.of(images, masks, maxFiles, jobs,
+        org.polypseg.web.audit.Actor.current().key());
     List<ImageFigures> rows = new ArrayList<>();
     for (int i = 0; i < queued.names().size(); i++) {
       rows.add(row(i, queued.names().get(i), queued.outcomes().get(i).join(), queued.masks(),
@@ -108,6 +109,8 @@ public class FiguresController {
       case SegmentationJobs.Rejected(String message) -> ImageFigures.failed(name, message);
       case SegmentationJobs.Busy(String message, java.time.Duration retryAfter) ->
           throw new ServerBusyException(message, retryAfter);
+      case SegmentationJobs.OverLimit(String message, java.time.Duration retryAfter) ->
+          throw new OverQueueLimitException(message, retryAfter);
       case SegmentationJobs.Segmented s -> {
         boolean[] truth;
         try {

@@ -64,8 +64,9 @@ public class OpenApiConfiguration {
           operation.getResponses().putIfAbsent("503", problem("The server is busy; try again "
               + "after Retry-After seconds"));
         }
-        operation.getResponses().putIfAbsent("429", problem("This client has used its allowance "
-            + "of requests for now; try again after Retry-After seconds"));
+        operation.getResponses().putIfAbsent("429", problem("This client already has its most "
+            + "images waiting or being segmented, or (reports, clips) has used its allowance of "
+            + "requests for now; try again after Retry-After seconds"));
         operation.setResponses(byCode(operation.getResponses()));
       }));
     };

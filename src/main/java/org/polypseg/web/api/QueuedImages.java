@@ -22,14 +22,15 @@ record QueuedImages(List<String> names, MaskMatcher masks,
   /**
    * Checks the request (at most {@code maxFiles} images, masks that pair with them, every file
    * within the size limit) and queues every image at once: segmentation runs while the caller
-   * goes on. A request's own queue feeds the shared one a worker's worth at a time, so that a
-   * batch shares the server with other users instead of filling its queue.
+   * goes on, under {@code client} ({@code Actor.key()}). A request's own queue feeds the shared
+   * one a batch's worth at a time, so that a request of many images stays inside its client's
+   * share of the queue.
    *
    * @throws BadUploadException for too many images or masks that do not pair
    * @throws UploadTooLargeException for a file over the limit
    */
   static QueuedImages of(List<MultipartFile> images, List<MultipartFile> masks, int maxFiles,
-      SegmentationJobs jobs) throws IOException {
+      SegmentationJobs jobs, String client) throws IOException {
     List<MultipartFile> maskParts = masks == null ? List.of() : masks;
     if (images.size() > maxFiles) {
       throw new BadUploadException("Too many images",
@@ -48,7 +49,7 @@ record QueuedImages(List<String> names, MaskMatcher masks,
     for (MultipartFile image : images) {
       String name = UploadChecks.nameOf(image, "image");
       names.add(name);
-      outcomes.add(queue.submit(name, image.getBytes()));
+      outcomes.add(queue.submit(client, name, image.getBytes()));
     }
     return new QueuedImages(List.copyOf(names), matcher, List.copyOf(outcomes));
   }

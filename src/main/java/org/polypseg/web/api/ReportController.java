@@ -96,7 +96,8 @@ public class ReportController {
     String label = checkedLabel(caseLabel);
     Redaction redaction = parseRedaction(redact);
     // Queued at once: segmentation runs while the rest of the request is checked.
-    QueuedImages queued = QueuedImages.of(images, masks, maxFiles, jobs);
+    QueuedImages queued = QueuedImages.of(images, masks, maxFiles, jobs,
+        org.polypseg.web.audit.Actor.current().key());
     List<ReportItem> items = new ArrayList<>();
     List<ReportRequest.Failure> failures = new ArrayList<>();
     BadUploadException firstFailure = null;

@@ -16,6 +16,7 @@ import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
 import org.polypseg.segment.ThresholdAnalysis;
 import org.polypseg.web.SegmentationJobs;
+import org.polypseg.web.audit.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +49,13 @@ public class SegmentationController {
       + "another size, or a threshold outside 0..1",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "429", description = "This client already has its most images "
+      + "waiting or being segmented (polypseg.inference.per-user-limit); try again after "
+      + "Retry-After seconds",
+      headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
+          description = "seconds to wait", schema = @Schema(type = "integer")),
+      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+          schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "503", description = "The server is busy (its inference queue is "
       + "full, or the image waited past the timeout); try again after Retry-After seconds",
       headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After",
@@ -78,7 +86,7 @@ public class SegmentationController {
       maskImage = UploadChecks.read(mask.getBytes(), maskName, jobs.limits());
     }
     Segmentation s =
-        UploadChecks.segmented(jobs.submit(imageName, image.getBytes()).join()).segmentation();
+        UploadChecks.segmented(jobs.submit(Actor.current().key(), imageName, image.getBytes()).join()).segmentation();
     boolean[] truth =
         maskImage == null ? null : UploadChecks.truth(maskImage, maskName, imageName, s);
     ThresholdAnalysis a = SegmentationService.analyze(s, threshold, truth);

@@ -37,7 +37,8 @@ final class UploadChecks {
 
   /**
    * The segmented image; a 400 with the reason the file could not be segmented, or a 503 with
-   * Retry-After when the server had no room for it.
+   * Retry-After when the server had no room for it, or a 429 with Retry-After when the client
+   * already had its most images in.
    */
   static SegmentationJobs.Segmented segmented(SegmentationJobs.Outcome outcome) {
     return switch (outcome) {
@@ -45,6 +46,8 @@ final class UploadChecks {
           throw new BadUploadException("Unreadable image", message);
       case SegmentationJobs.Busy(String message, java.time.Duration retryAfter) ->
           throw new ServerBusyException(message, retryAfter);
+      case SegmentationJobs.OverLimit(String message, java.time.Duration retryAfter) ->
+          throw new OverQueueLimitException(message, retryAfter);
       case SegmentationJobs.Segmented segmented -> segmented;
     };
   }

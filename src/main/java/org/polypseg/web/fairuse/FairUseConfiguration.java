@@ -6,7 +6,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The rate limit, from {@code polypseg.rate-limit.*}: one allowance per client, API and page. */
+/**
+ * The rate limit on reports and clips, from {@code polypseg.rate-limit.*}: one allowance per
+ * client, API and page.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FairUseProperties.class)
 public class FairUseConfiguration {

@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rate limit on the API: a request over its client's allowance is answered 429 with
+ * The rate limit on the API's costly work that is not inference ({@link #costly}: reports, clips
+ * and clip reports; images are shared fairly by the inference queue instead, which never caps a
+ * user alone on the server): a request over its client's allowance is answered 429 with
  * {@code Retry-After} (whole seconds) and a problem detail before its body is read, and, when it
  * would have touched patient data, recorded in the audit log (without upload tags: the upload is
  * not read). Runs after Spring Security, so a signed-in user is counted as themself wherever they
@@ -34,6 +36,23 @@ public final class FairUseFilter extends OncePerRequestFilter {
   public FairUseFilter(FairUse fairUse, AuditLog audit) {
     this.fairUse = fairUse;
     this.audit = audit;
+  }
+
+  /**
+   * Whether a request costs the server work that no queue shares out: making a report
+   * ({@code POST /api/reports}, a clip's {@code GET /api/videos/{id}/report}) or analysing a clip
+   * ({@code POST /api/videos}: decoding and encoding on top of its frames' inference).
+   */
+  public static boolean costly(String method, String path) {
+    String m = method.toUpperCase(java.util.Locale.ROOT);
+    return m.equals("POST") && (path.equals("/api/reports") || path.equals("/api/videos"))
+        || m.equals("GET") && path.matches("/api/videos/[^/]+/report");
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !costly(request.getMethod(),
+        request.getRequestURI().substring(request.getContextPath().length()));
   }
 
   @Override

@@ -5,11 +5,13 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The per-client rate limit, under {@code polypseg.rate-limit.*}: on top of the bounded inference
- * queue (which protects the server), it keeps one client from taking every turn.
+ * The per-client rate limit, under {@code polypseg.rate-limit.*}, on costly work that is not
+ * inference (reports, clips): images are shared out by the fair inference queue instead
+ * ({@code polypseg.inference.*}), so a user alone on the server is never capped.
  *
- * @param requestsPerMinute costly requests (API calls; images segmented and reports made on the
- *     page) one user, or one address when anonymous, may make per minute, on average; 0 = no limit
+ * @param requestsPerMinute costly requests (API: reports, clips and clip reports; the page:
+ *     reports and clips) one user, or one address when anonymous, may make per minute, on
+ *     average; 0 = no limit
  * @param burst how many of them may come at once (a page drop of many frames); at least the page's
  *     {@code polypseg.max-files} is sensible
  */

@@ -49,8 +49,8 @@ class BusyServerApiTest {
 
   @Test
   void aFullQueueIsA503WithRetryAfterAndTheServerRecovers() throws Exception {
-    MockMvc mvc = api(new PolypSegProperties.Inference(1, 1, 1, Duration.ofMinutes(5),
-        Duration.ofSeconds(3)));
+    MockMvc mvc = api(PolypSegProperties.Inference.DEFAULTS.withQueue(2, 2)
+        .withBatching(1, Duration.ZERO).withTimes(Duration.ofMinutes(5), Duration.ofSeconds(3)));
     byte[] png = frame();
     CompletableFuture<SegmentationJobs.Outcome> running = jobs.submit("running.png", png);
     CompletableFuture<SegmentationJobs.Outcome> waiting = jobs.submit("waiting.png", png);
@@ -72,9 +72,37 @@ class BusyServerApiTest {
   }
 
   @Test
+  void aClientOverItsShareOfTheQueueIsA429WithRetryAfterWhileOthersAreServed() throws Exception {
+    MockMvc mvc = api(PolypSegProperties.Inference.DEFAULTS.withQueue(8, 1)
+        .withBatching(1, Duration.ZERO).withTimes(Duration.ofMinutes(5), Duration.ofSeconds(4)));
+    byte[] png = frame();
+    // The API's client without login is its address; MockMvc's is 127.0.0.1.
+    CompletableFuture<SegmentationJobs.Outcome> mine =
+        jobs.submit("address:127.0.0.1", "running.png", png);
+    CompletableFuture<SegmentationJobs.Outcome> others =
+        jobs.submit("address:10.0.0.2", "someone-else.png", png);
+
+    mvc.perform(multipart("/api/segmentations").file(image("second.png", png)))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().string("Retry-After", "4"))
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(jsonPath("$.status").value(429))
+        .andExpect(jsonPath("$.title").value("Too many images queued"))
+        .andExpect(jsonPath("$.type").value("urn:polypseg:problem:queue-limit"))
+        .andExpect(jsonPath("$.detail").value(Matchers.startsWith(
+            "second.png: 1 images from you are already waiting or being segmented")));
+
+    release.countDown();
+    assertThat(mine.get(30, TimeUnit.SECONDS)).isInstanceOf(SegmentationJobs.Segmented.class);
+    assertThat(others.get(30, TimeUnit.SECONDS)).isInstanceOf(SegmentationJobs.Segmented.class);
+    mvc.perform(multipart("/api/segmentations").file(image("later.png", png)))
+        .andExpect(status().isOk());
+  }
+
+  @Test
   void aRequestThatWaitsPastTheTimeoutGivesUpWithA503() throws Exception {
-    MockMvc mvc = api(new PolypSegProperties.Inference(1, 1, 4, Duration.ofMillis(300),
-        Duration.ofSeconds(1)));
+    MockMvc mvc = api(PolypSegProperties.Inference.DEFAULTS.withQueue(4, 4)
+        .withBatching(1, Duration.ZERO).withTimes(Duration.ofMillis(300), Duration.ofSeconds(1)));
     byte[] png = frame();
     CompletableFuture<SegmentationJobs.Outcome> stuck = jobs.submit("stuck.png", png);
 

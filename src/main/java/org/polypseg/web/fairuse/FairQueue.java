@@ -1,0 +1,314 @@
+package org.polypseg.web.fairuse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The order in which images reach the model: fair queuing across clients, and dynamic batching
+ * with a short, bounded wait. Pure bookkeeping, no threads and no clock (the caller passes the
+ * time, in nanoseconds, and does its own locking), so that every decision can be tested exactly.
+ *
+ * <p>An image goes through three steps: {@link #admit} (counted against its client's limit and
+ * the server's capacity: refused at once when over either), {@link #ready} (decoded and resized,
+ * it joins its client's first-in-first-out queue) and {@link #next} (it is taken into a batch),
+ * then {@link #finished} when its batch has run.
+ *
+ * <p>How a batch is made (the rule of {@link #next}):
+ * <ul>
+ *   <li>A client <em>competes</em> while it has images queued, images admitted but not yet ready,
+ *       or images in the batch that last finished and not yet followed by a new one (a client that
+ *       sends one image at a time is between two of them, not gone).
+ *   <li>Alone, a client gets the whole batch: up to {@code maxBatch} of its images.
+ *   <li>When several compete, each gets the same number of places, no more than the client with
+ *       the fewest images on hand (queued or on their way) can use, at least one; the clients
+ *       served last wait at the back of the round. A script with eight streams and a user with
+ *       one therefore share each batch one to one: the user's image is never stuck behind a
+ *       batch full of the script's.
+ *   <li>The batch starts at once when every competing client has its share queued; otherwise it
+ *       waits for the images on their way, but never longer than {@code batchWait} after the
+ *       previous batch ended (or after its first image was queued, if that is later). A lone
+ *       image with nothing else in flight never waits.
+ * </ul>
+ *
+ * @param <T> what is queued (one image's work)
+ */
+public final class FairQueue<T> {
+
+  /** Whether an image was let in. */
+  public enum Admission {
+    /** Counted in: it will be served. */
+    ADMITTED,
+    /** Its client already has {@code perClientLimit} images in: 429. */
+    OVER_CLIENT_LIMIT,
+    /** The server already holds {@code capacity} images: 503. */
+    FULL
+  }
+
+  /** What {@link #next} decided. */
+  public sealed interface Decision<T> {}
+
+  /** Nothing is queued: wait until something changes. */
+  public record Idle<T>() implements Decision<T> {}
+
+  /** Images are queued but a better batch is on its way: ask again at {@code nanoTime} at the latest. */
+  public record Wait<T>(long nanoTime) implements Decision<T> {}
+
+  /** Run these, in this order; {@code clients} names each one's client, for {@link #finished}. */
+  public record Batch<T>(List<T> items, List<String> clients) implements Decision<T> {}
+
+  private record Queued<T>(T item, long since) {}
+
+  /** One client's images: queued, on their way (admitted, not ready) and in the model. */
+  private static final class Client<T> {
+    final Deque<Queued<T>> queued = new ArrayDeque<>();
+    int preparing;
+    int running;
+    /** Images of the batch that last finished, not yet followed by a new admission. */
+    int returning;
+
+    int admitted() {
+      return queued.size() + preparing + running;
+    }
+
+    int onHand() {
+      return queued.size() + preparing + returning;
+    }
+  }
+
+  private final int capacity;
+  private final int perClientLimit;
+  private final int maxBatch;
+  private final long batchWaitNanos;
+  private final Predicate<T> abandoned;
+  /** Every client with anything in or returning, in round order: the next to serve first. */
+  private final LinkedHashMap<String, Client<T>> clients = new LinkedHashMap<>();
+  private int admitted;
+  private long lastBatchEnd = Long.MIN_VALUE;
+
+  /**
+   * @param capacity images admitted at once, all clients together
+   * @param perClientLimit images one client may have admitted at once
+   * @param maxBatch most images in one batch
+   * @param batchWaitNanos longest a batch waits for images on their way, ns (0: never waits)
+   * @param abandoned images nobody waits for any more (their request timed out): dropped from the
+   *     queue, and their place given back, when met
+   */
+  public FairQueue(int capacity, int perClientLimit, int maxBatch, long batchWaitNanos,
+      Predicate<T> abandoned) {
+    if (capacity < 1 || perClientLimit < 1 || maxBatch < 1 || batchWaitNanos < 0) {
+      throw new IllegalArgumentException("capacity, per-client limit and batch size must be at "
+          + "least 1 and the batch wait at least 0");
+    }
+    this.capacity = capacity;
+    this.perClientLimit = perClientLimit;
+    this.maxBatch = maxBatch;
+    this.batchWaitNanos = batchWaitNanos;
+    this.abandoned = abandoned;
+  }
+
+  /** Counts an image of {@code client} in, unless it is over its limit or the server is full. */
+  public Admission admit(String client) {
+    Client<T> c = clients.get(client);
+    if (c != null && c.admitted() >= perClientLimit) {
+      return Admission.OVER_CLIENT_LIMIT;
+    }
+    if (admitted >= capacity) {
+      return Admission.FULL;
+    }
+    if (c == null) {
+      c = new Client<>();
+      clients.put(client, c);
+    }
+    c.preparing++;
+    c.returning = Math.max(0, c.returning - 1);
+    admitted++;
+    return Admission.ADMITTED;
+  }
+
+  /** An admitted image is ready for the model: it joins its client's queue. */
+  public void ready(String client, T item, long now) {
+    Client<T> c = existing(client);
+    if (c.preparing < 1) {
+      throw new IllegalStateException("no image of " + client + " is on its way");
+    }
+    c.preparing--;
+    c.queued.addLast(new Queued<>(item, now));
+  }
+
+  /** An admitted image will never be ready (it could not be read): its place is given back. */
+  public void withdraw(String client) {
+    Client<T> c = existing(client);
+    if (c.preparing < 1) {
+      throw new IllegalStateException("no image of " + client + " is on its way");
+    }
+    c.preparing--;
+    admitted--;
+    forgetIfIdle(client, c);
+  }
+
+  /** The next batch to run, or how long to wait for one. */
+  public Decision<T> next(long now) {
+    dropAbandoned();
+    List<Map.Entry<String, Client<T>>> competing = new ArrayList<>();
+    boolean anyQueued = false;
+    for (Map.Entry<String, Client<T>> e : clients.entrySet()) {
+      Client<T> c = e.getValue();
+      anyQueued |= !c.queued.isEmpty();
+      if (c.onHand() > 0) {
+        competing.add(e);
+      }
+    }
+    if (!anyQueued) {
+      return new Idle<>();
+    }
+    int share = share(competing);
+    long deadline = deadline();
+    if (now - deadline < 0) {
+      // Wait while a client that competes lacks its share and has images on their way.
+      for (Map.Entry<String, Client<T>> e : competing) {
+        Client<T> c = e.getValue();
+        if (c.queued.size() < share && c.preparing + c.returning > 0) {
+          return new Wait<>(deadline);
+        }
+      }
+    }
+    List<T> items = new ArrayList<>();
+    List<String> owners = new ArrayList<>();
+    List<String> served = new ArrayList<>();
+    for (Map.Entry<String, Client<T>> e : competing) {
+      Client<T> c = e.getValue();
+      int take = Math.min(share, Math.min(c.queued.size(), maxBatch - items.size()));
+      for (int i = 0; i < take; i++) {
+        items.add(c.queued.pollFirst().item());
+        owners.add(e.getKey());
+      }
+      c.running += take;
+      if (take > 0) {
+        served.add(e.getKey());
+      }
+      if (items.size() == maxBatch) {
+        break;
+      }
+    }
+    // Round robin: whoever was served goes to the back, in the order served.
+    for (String name : served) {
+      clients.putLast(name, clients.remove(name));
+    }
+    return new Batch<>(List.copyOf(items), List.copyOf(owners));
+  }
+
+  /**
+   * A batch has run (its images are answered): their places are given back, and its clients are
+   * expected back with as many images for a short while ({@code batchWait}).
+   */
+  public void finished(List<String> batchClients, long now) {
+    for (Client<T> c : clients.values()) {
+      c.returning = 0;
+    }
+    for (String client : batchClients) {
+      Client<T> c = existing(client);
+      c.running--;
+      c.returning++;
+      admitted--;
+    }
+    lastBatchEnd = now;
+    clients.entrySet().removeIf(e -> e.getValue().admitted() == 0 && e.getValue().returning == 0);
+  }
+
+  /** Images admitted, all clients together. */
+  public int admitted() {
+    return admitted;
+  }
+
+  /** Images {@code client} has admitted (on their way, queued or in the model). */
+  public int admitted(String client) {
+    Client<T> c = clients.get(client);
+    return c == null ? 0 : c.admitted();
+  }
+
+  /** Images queued for the model, all clients together. */
+  public int queued() {
+    int n = 0;
+    for (Client<T> c : clients.values()) {
+      n += c.queued.size();
+    }
+    return n;
+  }
+
+  /**
+   * Places per competing client in the next batch: all of it for one; for several, an equal
+   * split, no more than the one with the fewest images on hand can fill.
+   */
+  private int share(List<Map.Entry<String, Client<T>>> competing) {
+    if (competing.size() <= 1) {
+      return maxBatch;
+    }
+    int fewest = Integer.MAX_VALUE;
+    for (Map.Entry<String, Client<T>> e : competing) {
+      fewest = Math.min(fewest, e.getValue().onHand());
+    }
+    return Math.max(1, Math.min(fewest, maxBatch / competing.size()));
+  }
+
+  /**
+   * When the next batch starts at the latest: the batch wait after it could first have started
+   * (the previous batch's end, or the first queued image's arrival if that is later).
+   */
+  private long deadline() {
+    boolean any = false;
+    long firstQueued = 0;
+    for (Client<T> c : clients.values()) {
+      if (!c.queued.isEmpty()) {
+        long since = c.queued.peekFirst().since();
+        if (!any || since - firstQueued < 0) {
+          firstQueued = since;
+        }
+        any = true;
+      }
+    }
+    long start = lastBatchEnd == Long.MIN_VALUE || firstQueued - lastBatchEnd > 0
+        ? firstQueued : lastBatchEnd;
+    return start + batchWaitNanos;
+  }
+
+  private void dropAbandoned() {
+    for (Iterator<Map.Entry<String, Client<T>>> it = clients.entrySet().iterator();
+        it.hasNext(); ) {
+      Client<T> c = it.next().getValue();
+      int before = c.queued.size();
+      c.queued.removeIf(q -> abandoned.test(q.item()));
+      admitted -= before - c.queued.size();
+      if (c.admitted() == 0 && c.returning == 0) {
+        it.remove();
+      }
+    }
+  }
+
+  private Client<T> existing(String client) {
+    Client<T> c = clients.get(client);
+    if (c == null) {
+      throw new IllegalStateException("no image of " + client + " is admitted");
+    }
+    return c;
+  }
+
+  private void forgetIfIdle(String client, Client<T> c) {
+    if (c.admitted() == 0 && c.returning == 0) {
+      clients.remove(client);
+    }
+  }
+
+  /** For tests and messages: clients in round order with their queued counts. */
+  @Override
+  public String toString() {
+    Map<String, Integer> view = new LinkedHashMap<>();
+    clients.forEach((k, c) -> view.put(k, c.queued.size()));
+    return "FairQueue" + view + " admitted " + admitted;
+  }
+}

@@ -1,0 +1,308 @@
+package org.polypseg.web.fairuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fair queue's decisions, on an explicit clock (no threads, no sleeping): whole batches for a
+ * client alone, equal shares when clients compete, a bounded wait only for images on their way,
+ * round robin, the per-client limit and the capacity. The last tests run a seeded simulation of
+ * closed-loop clients (each sends its next image a short while after the answer to the last).
+ */
+class FairQueueTest {
+
+  private static final long MS = 1_000_000L;
+  private static final long WAIT = 20 * MS;
+
+  private final Set<String> abandoned = new HashSet<>();
+  private FairQueue<String> queue = new FairQueue<>(64, 16, 8, WAIT, abandoned::contains);
+
+  @Test
+  void aLoneImageWithNothingElseInFlightRunsAtOnce() {
+    add("alice", "a1", 0);
+    assertThat(queue.next(0)).isEqualTo(batch(List.of("a1"), "alice"));
+  }
+
+  @Test
+  void aClientAloneGetsWholeBatchesInItsOrder() {
+    for (int i = 1; i <= 10; i++) {
+      add("script", "s" + i, 0);
+    }
+    FairQueue.Batch<String> first = (FairQueue.Batch<String>) queue.next(0);
+    assertThat(first.items()).containsExactly("s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8");
+    assertThat(queue.next(1 * MS)).as("the model is busy with the first batch; the second "
+        + "takes what is left").isEqualTo(batch(List.of("s9", "s10"), "script"));
+  }
+
+  @Test
+  void aBatchWaitsBoundedlyForImagesOnTheirWayAndNoLonger() {
+    for (int i = 1; i <= 8; i++) {
+      add("script", "s" + i, 0);
+    }
+    FairQueue.Batch<String> first = (FairQueue.Batch<String>) queue.next(0);
+    queue.finished(first.clients(), 100 * MS);
+    // Two of the eight streams are back at once, the other six are still on their way.
+    add("script", "s9", 101 * MS);
+    add("script", "s10", 102 * MS);
+    // The wait counts from the first image queued after the batch ended.
+    assertThat(queue.next(102 * MS)).isEqualTo(new FairQueue.Wait<String>(121 * MS));
+    add("script", "s11", 110 * MS);
+    assertThat(queue.next(120 * MS)).isEqualTo(new FairQueue.Wait<String>(121 * MS));
+    assertThat(queue.next(121 * MS)).as("the wait is over: what is there runs")
+        .isEqualTo(batch(List.of("s9", "s10", "s11"), "script"));
+  }
+
+  @Test
+  void aFullBatchStartsWithoutWaiting() {
+    for (int i = 1; i <= 8; i++) {
+      add("script", "s" + i, 0);
+    }
+    queue.finished(((FairQueue.Batch<String>) queue.next(0)).clients(), 100 * MS);
+    for (int i = 9; i <= 16; i++) {
+      add("script", "s" + i, 100 * MS + i);
+    }
+    assertThat(queue.next(100 * MS + 16)).isInstanceOf(FairQueue.Batch.class);
+  }
+
+  @Test
+  void eightStreamsAgainstOneShareEachBatchOneToOne() {
+    for (int i = 1; i <= 8; i++) {
+      add("script", "s" + i, 0);
+    }
+    add("user", "u1", 0);
+    FairQueue.Batch<String> b1 = (FairQueue.Batch<String>) queue.next(0);
+    assertThat(b1.items()).containsExactly("s1", "u1");
+    queue.finished(b1.clients(), 100 * MS);
+    // The script's stream is back first; the user's image is on its way: wait for it.
+    add("script", "s9", 101 * MS);
+    assertThat(queue.next(101 * MS)).isEqualTo(new FairQueue.Wait<String>(120 * MS));
+    add("user", "u2", 105 * MS);
+    assertThat(queue.next(105 * MS)).isEqualTo(batch(List.of("s2", "u2"), "script", "user"));
+  }
+
+  @Test
+  void aLateUserStillCapsTheNextBatchOnceThenIsForgotten() {
+    for (int i = 1; i <= 8; i++) {
+      add("script", "s" + i, 0);
+    }
+    add("user", "u1", 0);
+    FairQueue.Batch<String> b1 = (FairQueue.Batch<String>) queue.next(0);
+    queue.finished(b1.clients(), 100 * MS);
+    add("script", "s9", 101 * MS);
+    // The user did not come back within the wait: the script runs, one image, so that the
+    // user's next image (if any) does not wait behind a full batch.
+    FairQueue.Batch<String> b2 = (FairQueue.Batch<String>) queue.next(120 * MS);
+    assertThat(b2.items()).containsExactly("s2");
+    queue.finished(b2.clients(), 180 * MS);
+    // Gone for a whole batch: the script has the machine again (after waiting for its own
+    // stream that was in the batch, as a client alone does).
+    assertThat(queue.next(180 * MS)).isEqualTo(new FairQueue.Wait<String>(200 * MS));
+    assertThat(queue.next(200 * MS)).isEqualTo(batch(
+        List.of("s3", "s4", "s5", "s6", "s7", "s8", "s9"), "script"));
+  }
+
+  @Test
+  void twoBulkClientsSplitABatchEvenly() {
+    for (int i = 1; i <= 8; i++) {
+      add("a", "a" + i, 0);
+      add("b", "b" + i, 0);
+    }
+    FairQueue.Batch<String> b = (FairQueue.Batch<String>) queue.next(0);
+    assertThat(b.items()).containsExactly("a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4");
+  }
+
+  @Test
+  void moreClientsThanPlacesAreServedInRoundRobin() {
+    queue = new FairQueue<>(64, 16, 2, WAIT, abandoned::contains);
+    for (String c : List.of("a", "b", "c")) {
+      add(c, c + "1", 0);
+      add(c, c + "2", 0);
+    }
+    assertThat(((FairQueue.Batch<String>) queue.next(0)).items()).containsExactly("a1", "b1");
+    assertThat(((FairQueue.Batch<String>) queue.next(0)).items()).containsExactly("c1", "a2");
+    assertThat(((FairQueue.Batch<String>) queue.next(0)).items()).containsExactly("b2", "c2");
+    assertThat(queue.next(0)).isInstanceOf(FairQueue.Idle.class);
+  }
+
+  @Test
+  void aClientOverItsLimitIsRefusedWhileOthersAreLetIn() {
+    queue = new FairQueue<>(3, 2, 8, WAIT, abandoned::contains);
+    assertThat(queue.admit("script")).isEqualTo(FairQueue.Admission.ADMITTED);
+    assertThat(queue.admit("script")).isEqualTo(FairQueue.Admission.ADMITTED);
+    assertThat(queue.admit("script")).isEqualTo(FairQueue.Admission.OVER_CLIENT_LIMIT);
+    assertThat(queue.admit("user")).isEqualTo(FairQueue.Admission.ADMITTED);
+    assertThat(queue.admit("third")).isEqualTo(FairQueue.Admission.FULL);
+    assertThat(queue.admitted()).isEqualTo(3);
+    assertThat(queue.admitted("script")).isEqualTo(2);
+
+    queue.ready("script", "s1", 0);
+    queue.withdraw("script");
+    assertThat(queue.admit("script")).as("an unreadable image gives its place back")
+        .isEqualTo(FairQueue.Admission.ADMITTED);
+    queue.ready("script", "s2", 0);
+    queue.ready("user", "u1", 0);
+    FairQueue.Batch<String> b = (FairQueue.Batch<String>) queue.next(0);
+    assertThat(queue.admit("script")).as("running images count too")
+        .isEqualTo(FairQueue.Admission.OVER_CLIENT_LIMIT);
+    queue.finished(b.clients(), MS);
+    assertThat(queue.admitted()).isEqualTo(1);
+    assertThat(queue.admit("script")).isEqualTo(FairQueue.Admission.ADMITTED);
+  }
+
+  @Test
+  void anAbandonedImageLeavesTheQueueAndGivesItsPlaceBack() {
+    add("a", "a1", 0);
+    add("a", "a2", 0);
+    abandoned.add("a1");
+    assertThat(queue.next(0)).isEqualTo(batch(List.of("a2"), "a"));
+    assertThat(queue.admitted()).isEqualTo(1);
+  }
+
+  @Test
+  void misuseFailsLoudly() {
+    assertThatThrownBy(() -> queue.ready("nobody", "x", 0))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new FairQueue<String>(0, 1, 1, 0, s -> false))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The target: the user with one stream gets at least 40 % against eight streams. */
+  @Test
+  void simulatedOneStreamGetsItsShareAgainstEightStreams() {
+    Map<String, Integer> served = simulate(Map.of("script", 8, "user", 1), 2_000, 42L, 15 * MS);
+    double share = served.get("user") / (double) (served.get("user") + served.get("script"));
+    assertThat(share).isGreaterThanOrEqualTo(0.40);
+  }
+
+  /** Even when the single stream is sometimes slower to come back than the batch wait. */
+  @Test
+  void simulatedOneStreamKeepsMostOfItsShareWhenSometimesLate() {
+    Map<String, Integer> served = simulate(Map.of("script", 8, "user", 1), 2_000, 7L, 30 * MS);
+    double share = served.get("user") / (double) (served.get("user") + served.get("script"));
+    assertThat(share).isGreaterThanOrEqualTo(0.33);
+  }
+
+  @Test
+  void simulatedEightStreamsOfOneClientRunInLargeBatches() {
+    List<Integer> sizes = new ArrayList<>();
+    simulate(Map.of("script", 8), 2_000, 3L, 15 * MS, sizes);
+    double mean = sizes.stream().mapToInt(Integer::intValue).average().orElse(0);
+    assertThat(mean).isGreaterThanOrEqualTo(6.0);
+  }
+
+  @Test
+  void simulatedLoneStreamNeverWaits() {
+    List<Integer> sizes = new ArrayList<>();
+    long[] waited = new long[1];
+    simulate(Map.of("user", 1), 500, 5L, 15 * MS, sizes, waited);
+    assertThat(sizes).allMatch(n -> n == 1);
+    assertThat(waited[0]).isZero();
+  }
+
+  private Map<String, Integer> simulate(Map<String, Integer> streams, int images, long seed,
+      long maxGap) {
+    return simulate(streams, images, seed, maxGap, new ArrayList<>());
+  }
+
+  private Map<String, Integer> simulate(Map<String, Integer> streams, int images, long seed,
+      long maxGap, List<Integer> sizes) {
+    return simulate(streams, images, seed, maxGap, sizes, new long[1]);
+  }
+
+  /**
+   * Closed-loop clients against one model thread: a batch of n takes 30 + 25·n ms; each answer is
+   * followed, after a random gap of 2 ms to {@code maxGap}, by the stream's next image, which is
+   * admitted then and ready 3 ms later (decoding). Returns the images served per client; fills
+   * {@code sizes} with the batch sizes and {@code waited[0]} with the time the model idled while
+   * an image was queued.
+   */
+  private Map<String, Integer> simulate(Map<String, Integer> streams, int images, long seed,
+      long maxGap, List<Integer> sizes, long[] waited) {
+    record Event(long time, String client, boolean ready, int id) {}
+    queue = new FairQueue<>(64, 16, 8, WAIT, abandoned::contains);
+    Random random = new Random(seed);
+    PriorityQueue<Event> events = new PriorityQueue<>((x, y) -> x.time() != y.time()
+        ? Long.compare(x.time(), y.time()) : Integer.compare(x.id(), y.id()));
+    int[] ids = {0};
+    List<String> names = streams.keySet().stream().sorted().toList();
+    for (String client : names) {
+      for (int s = 0; s < streams.get(client); s++) {
+        events.add(new Event(random.nextInt(5) * MS, client, false, ids[0]++));
+      }
+    }
+    Map<String, Integer> served = new HashMap<>();
+    long now = 0;
+    int total = 0;
+    while (total < images) {
+      // Everything due by now happens first.
+      while (!events.isEmpty() && events.peek().time() <= now) {
+        Event e = events.poll();
+        if (e.ready()) {
+          queue.ready(e.client(), e.client() + e.id(), e.time());
+        } else {
+          assertThat(queue.admit(e.client())).isEqualTo(FairQueue.Admission.ADMITTED);
+          events.add(new Event(e.time() + 3 * MS, e.client(), true, ids[0]++));
+        }
+      }
+      FairQueue.Decision<String> d = queue.next(now);
+      if (d instanceof FairQueue.Batch<String> b) {
+        sizes.add(b.items().size());
+        long end = now + (30 + 25L * b.items().size()) * MS;
+        // Arrivals during the batch.
+        while (!events.isEmpty() && events.peek().time() <= end) {
+          now = events.peek().time();
+          Event e = events.poll();
+          if (e.ready()) {
+            queue.ready(e.client(), e.client() + e.id(), e.time());
+          } else {
+            assertThat(queue.admit(e.client())).isEqualTo(FairQueue.Admission.ADMITTED);
+            events.add(new Event(e.time() + 3 * MS, e.client(), true, ids[0]++));
+          }
+        }
+        now = end;
+        queue.finished(b.clients(), now);
+        for (String client : b.clients()) {
+          served.merge(client, 1, Integer::sum);
+          total++;
+          long gap = 2 * MS + (long) (random.nextDouble() * (maxGap - 2 * MS));
+          events.add(new Event(now + gap, client, false, ids[0]++));
+        }
+      } else if (d instanceof FairQueue.Wait<String> w) {
+        long next = events.isEmpty() ? w.nanoTime() : Math.min(w.nanoTime(), events.peek().time());
+        waited[0] += next - now;
+        now = next;
+      } else {
+        now = events.peek().time();
+      }
+    }
+    return served;
+  }
+
+  private void add(String client, String item, long now) {
+    assertThat(queue.admit(client)).isEqualTo(FairQueue.Admission.ADMITTED);
+    queue.ready(client, item, now);
+  }
+
+  private static FairQueue.Batch<String> batch(List<String> items, String... clients) {
+    List<String> owners = new ArrayList<>();
+    if (clients.length == 1) {
+      items.forEach(i -> owners.add(clients[0]));
+    } else {
+      // Alternating owners, as a share of one each gives.
+      for (int i = 0; i < items.size(); i++) {
+        owners.add(clients[i % clients.length]);
+      }
+    }
+    return new FairQueue.Batch<>(items, owners);
+  }
+}
