@@ -53,6 +53,12 @@ final class EvaluateCommand implements Callable<Integer> {
     System.out.printf("%-18s %.4f%n", "maxDice", result.maxDice());
     System.out.printf("%-18s %.4f%n", "Dice @0.5", result.diceAt05());
     System.out.printf("%-18s %.4f%n", "IoU @0.5", result.iouAt05());
+    System.out.printf("%-18s %d of %d%n", "mDice below 0.5", result.belowHalf(), result.images());
+    System.out.printf("%-18s %s%n", "by polyp size", "images   mDice   Dice @0.5");
+    for (EvalResult.SizeBin bin : result.bySize()) {
+      System.out.printf("%18s %6d   %s   %s%n", bin.range(), bin.images(), score(bin.mDice()),
+          score(bin.diceAt05()));
+    }
     System.out.printf("%-18s %.1f at %d²%s%n", "inference ms/img", result.meanInferenceMs(),
         result.inputSize(), result.flipAveraging() ? " (with flip averaging)" : "");
     System.out.printf("%-18s %s (%d qubits, %d layers, %d circuit runs)%n", "quantum",
@@ -60,5 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
         result.quantum().circuitRuns());
     JsonOutput.write(json, result);
     return 0;
+  }
+
+  private static String score(Double value) {
+    return value == null ? "    -" : String.format("%.3f", value);
   }
 }

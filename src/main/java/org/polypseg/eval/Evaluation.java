@@ -63,7 +63,7 @@ public final class Evaluation {
         diceAt05 += half[0];
         iouAt05 += half[1];
         perImage.add(new EvalResult.ImageScore(pair.name(), MetricsAccumulator.mean(scores[0]),
-            MetricsAccumulator.mean(scores[1])));
+            MetricsAccumulator.mean(scores[1]), half[0], fraction(truth)));
         if (predictions != null) {
           ImageIO.write(Images.greyImage(map, image.getWidth(), image.getHeight()), "png",
               predictions.resolve(pair.name() + ".png").toFile());
@@ -80,6 +80,18 @@ public final class Evaluation {
     return new EvalResult(n, all.meanDice(), all.meanIou(), all.maxDice(), diceAt05 / n,
         iouAt05 / n, inferenceMs / n,
         new EvalResult.ModelRef(model.info().name(), model.sha256()), quantum,
-        model.flipAveraging(), model.fieldOfView(), model.inputSize(), perImage);
+        model.flipAveraging(), model.fieldOfView(), model.inputSize(),
+        (int) perImage.stream().filter(s -> s.dice() < 0.5).count(), EvalResult.bySize(perImage),
+        perImage);
+  }
+
+  private static double fraction(boolean[] truth) {
+    int on = 0;
+    for (boolean t : truth) {
+      if (t) {
+        on++;
+      }
+    }
+    return truth.length == 0 ? 0 : on / (double) truth.length;
   }
 }

@@ -98,6 +98,17 @@ class CommandLineTest {
     var result = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile());
     assertThat(result.get("inputSize").asInt()).isEqualTo(64);
     assertThat(result.get("images").asInt()).isEqualTo(2);
+    // Every image is in one size group, and each knows its polyp's share of the frame.
+    int grouped = 0;
+    for (var bin : result.get("bySize")) {
+      grouped += bin.get("images").asInt();
+    }
+    assertThat(grouped).isEqualTo(2);
+    for (var image : result.get("perImage")) {
+      assertThat(image.get("polypFraction").asDouble()).isBetween(0.0, 1.0);
+      assertThat(image.get("diceAt05").asDouble()).isBetween(0.0, 1.0);
+    }
+    assertThat(result.get("belowHalf").asInt()).isBetween(0, 2);
   }
 
   private static String runExpecting(int code, String... args) {
