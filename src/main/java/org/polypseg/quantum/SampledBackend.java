@@ -51,7 +51,7 @@ public final class SampledBackend implements CircuitBackend {
   @Override
   public double[] run(CircuitSpec spec, double[] gateAngles) {
     double[] p = probabilities(spec, gateAngles);
-    SplittableRandom random = new SplittableRandom(seed ^ (runs.getAndIncrement() * 0x9E3779B97F4A7C15L));
+    SplittableRandom random = new SplittableRandom(streamSeed(seed, runs.getAndIncrement()));
     int[] counts = sample(p, shots, random);
     int[] masks = spec.observables().masks(spec.qubits());
     double[] values = new double[masks.length];
@@ -67,6 +67,15 @@ public final class SampledBackend implements CircuitBackend {
       values[t] /= shots;
     }
     return values;
+  }
+
+  /**
+   * The seed of run k's stream. SplittableRandom streams whose seeds differ by a multiple of its
+   * step overlap, shifted: so the seed is mixed into a 64-bit base, the run number added, and
+   * mixed again (two seeds' runs meet only if their bases are a run count apart: chance ~2^-40).
+   */
+  static long streamSeed(long seed, long run) {
+    return new SplittableRandom(new SplittableRandom(seed).nextLong() + run).nextLong();
   }
 
   /** How often each basis state came up in {@code shots} draws from {@code p}. */
