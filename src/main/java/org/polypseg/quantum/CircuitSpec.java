@@ -150,7 +150,7 @@ public record CircuitSpec(
 
   /** A one-line description, e.g. "4 qubits, 2 layers, ring, ry, z". */
   public String describe() {
-    return qubits + " qubits, " + layers + " layers, entangler " + entangler.label()
+    return qubits + " qubits, " + layers + (layers == 1 ? " layer" : " layers") + ", entangler " + entangler.label()
         + ", encoding " + encoding.label() + ", observables " + observables.label();
   }
 }
