@@ -66,6 +66,15 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--mixer", defaultValue = "quantum", description = "quantum, or classical or none (ablations)") String mixer;
   @Option(names = "--qubits", defaultValue = "4") int qubits;
   @Option(names = "--layers", defaultValue = "2") int layers;
+  @Option(names = "--entangler", defaultValue = "ring",
+      description = "the circuit's CNOTs in each layer: ring, line or all-to-all (default: ${DEFAULT-VALUE})")
+  String entangler;
+  @Option(names = "--encoding", defaultValue = "ry",
+      description = "how the angles enter the circuit: ry, rx, or reupload (RY before every layer);"
+          + " default: ${DEFAULT-VALUE}") String encoding;
+  @Option(names = "--observables", defaultValue = "z",
+      description = "what the circuit measures: z (each qubit), zz (neighbouring pairs) or z+zz"
+          + " (default: ${DEFAULT-VALUE})") String observables;
   @Option(names = "--val-fraction", defaultValue = "0.1") double valFraction;
   @Option(names = "--max-batches", defaultValue = "0", description = "batches per epoch, 0 = all (smoke tests)")
   int maxBatches;
@@ -74,7 +83,8 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ModelSpec spec;
     try {
-      spec = new ModelSpec(baseChannels, depth, size, mixer, qubits, layers, encoder);
+      spec = new ModelSpec(baseChannels, depth, size, mixer, qubits, layers, encoder,
+          new ModelSpec.Circuit(entangler, encoding, observables, ModelSpec.Circuit.BOTTLENECK));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.polypseg.quantum.CircuitBackend;
@@ -118,7 +121,11 @@ public final class ModelStore {
    */
   private static void checkShapes(Path dir, ModelSpec spec, Map<String, Shape> expected,
       Map<String, Shape> loaded) throws ModelLoadException {
-    for (Map.Entry<String, Shape> e : expected.entrySet()) {
+    // The circuit's own parameters first: their mismatch is the one to name.
+    List<Map.Entry<String, Shape>> entries = new ArrayList<>(expected.entrySet());
+    entries.sort(Comparator.comparingInt(e -> e.getKey().endsWith("circuitWeights") ? 0
+        : e.getKey().contains("toScale") ? 1 : 2));
+    for (Map.Entry<String, Shape> e : entries) {
       Shape actual = loaded.get(e.getKey());
       if (actual == null || actual.equals(e.getValue())) {
         continue;

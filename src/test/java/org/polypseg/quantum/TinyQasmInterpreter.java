@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code rx}, {@code ry}, {@code cx}, measure; angles are literals or input names. Qubit i is
  * {@code q[i]}, the i-th least-significant bit of the basis index (Qiskit's order).
  */
-final class TinyQasmInterpreter {
+public final class TinyQasmInterpreter {
 
   record C(double re, double im) {
     C times(C o) {
@@ -37,7 +37,7 @@ final class TinyQasmInterpreter {
   private TinyQasmInterpreter() {}
 
   /** The expectations of the terms the file's "measured:" comment lists, in that order. */
-  static double[] expectations(String qasm, Map<String, Double> inputs) {
+  public static double[] expectations(String qasm, Map<String, Double> inputs) {
     int n = -1;
     List<String> terms = new ArrayList<>();
     Map<String, Double> declared = new HashMap<>();
