@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import org.polypseg.model.LoadedModel;
 import org.polypseg.quantum.CircuitSpec;
+import org.polypseg.quantum.Encoding;
+import org.polypseg.quantum.Entangler;
+import org.polypseg.quantum.Gate;
+import org.polypseg.quantum.Observables;
 import org.polypseg.quantum.OpenQasm;
 import org.polypseg.quantum.QuantumCircuitBlock;
 import org.polypseg.quantum.StateVectorBackend;
@@ -36,6 +40,79 @@ public final class CircuitExport {
           + model.info().architecture().mixer() + ")");
     }
     return new CircuitExport(circuit.spec(), circuit.weightValues());
+  }
+
+  /**
+   * A circuit from its configuration's names (as model.json writes them) and trained weights:
+   * for pages and tests that have no model at hand.
+   *
+   * @throws IllegalArgumentException when the configuration cannot be built
+   */
+  public static CircuitExport of(int qubits, int layers, String entangler, String encoding,
+      String observables, double[] weights) {
+    CircuitSpec spec = new CircuitSpec(qubits, layers, Entangler.parse(entangler),
+        Encoding.parse(encoding), Observables.parse(observables));
+    spec.checkArguments(new double[qubits], weights);
+    return new CircuitExport(spec, weights.clone());
+  }
+
+  /**
+   * One box of the circuit picture.
+   *
+   * @param name "RY", "RX", "CX" or the measured term, e.g. "⟨Z⟩" or "⟨ZZ⟩"
+   * @param qubits the wires it touches: one, or {control, target} for CX, or a term's qubits
+   * @param label the angle: "x₀" for an input, the trained value in radians for a weight; empty
+   *     for CX and read-outs
+   * @param group "encode", "layer 1", … or "read out", for the headers
+   */
+  public record DiagramGate(String name, List<Integer> qubits, String label, String group) {}
+
+  /** Every gate and then every measured term, in order, for drawing. */
+  public List<DiagramGate> picture() {
+    List<DiagramGate> boxes = new ArrayList<>();
+    for (Gate gate : spec.gates()) {
+      switch (gate.kind()) {
+        case CNOT -> boxes.add(new DiagramGate("CX", List.of(gate.qubit(), gate.target()), "",
+            gate.group()));
+        case RX, RY -> boxes.add(new DiagramGate(gate.kind().name(), List.of(gate.qubit()),
+            gate.source() == Gate.Source.INPUT ? "x" + subscript(gate.index())
+                : String.format(Locale.ROOT, "%.2f", weights[gate.index()]),
+            gate.group()));
+      }
+    }
+    for (int[] term : spec.observables().terms(spec.qubits())) {
+      List<Integer> qubits = new ArrayList<>();
+      for (int q : term) {
+        qubits.add(q);
+      }
+      boxes.add(new DiagramGate(term.length == 1 ? "⟨Z⟩" : "⟨ZZ⟩", qubits, "", "read out"));
+    }
+    return boxes;
+  }
+
+  /** The configuration's names: entangler, encoding, observables. */
+  public String entangler() {
+    return spec.entangler().label();
+  }
+
+  public String encoding() {
+    return spec.encoding().label();
+  }
+
+  public String observablesName() {
+    return spec.observables().label();
+  }
+
+  public int layers() {
+    return spec.layers();
+  }
+
+  private static String subscript(int n) {
+    StringBuilder out = new StringBuilder();
+    for (char c : Integer.toString(n).toCharArray()) {
+      out.append((char) ('₀' + (c - '0')));
+    }
+    return out.toString();
   }
 
   /** Number of input angles, one per qubit. */
