@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.polypseg.eval.CircuitCost;
 import org.polypseg.model.LoadedModel;
 import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.StateVectorBackend;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "circuit", mixinStandardHelpOptions = true,
     description = "Write the model's trained circuit as OpenQASM 3 (the image's angles as inputs)"
         + " and OpenQASM 2 (angles bound), and print its exact expectations for given angles as"
-        + " JSON, to compare with another simulator or a device.")
+        + " JSON, to compare with another simulator or a device; summarise what shots and noise"
+        + " cost the model (--cost).")
 final class CircuitCommand implements Callable<Integer> {
 
   @Option(names = "--qasm", paramLabel = "FILE",
@@ -38,10 +40,24 @@ final class CircuitCommand implements Callable<Integer> {
   @Option(names = "--model", description = "model folder (default: models/ of this project)")
   Path model;
 
+  @Option(names = "--cost", paramLabel = "FOLDER",
+      description = "summarise the evaluate results <run>-<set>.json in FOLDER (scripts/circuit-cost.sh"
+          + " writes them; one run named exact): print the mDice table with each run's difference"
+          + " from the exact circuit, and write it to FOLDER/" + CircuitCost.TABLE_FILE + " with a"
+          + " chart, FOLDER/" + CircuitCost.CHART_FILE)
+  Path cost;
+
   @Override
   public Integer call() throws Exception {
+    if (cost != null) {
+      summariseCost();
+      if (qasm == null && qasm2 == null && angles == null) {
+        return 0;
+      }
+    }
     if (qasm == null && qasm2 == null && angles == null) {
-      throw new UserError("nothing to do: give --qasm FILE, --qasm2 FILE with --angles, or --angles");
+      throw new UserError("nothing to do: give --qasm FILE, --qasm2 FILE with --angles, --angles,"
+          + " or --cost FOLDER");
     }
     if (qasm2 != null && angles == null) {
       throw new UserError("--qasm2 needs --angles: OpenQASM 2 has no input parameters, so the "
@@ -71,6 +87,24 @@ final class CircuitCommand implements Callable<Integer> {
       throw new UserError("--angles: " + e.getMessage());
     }
     return 0;
+  }
+
+  private void summariseCost() throws java.io.IOException {
+    CircuitCost table;
+    try {
+      table = CircuitCost.read(cost);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--cost: " + e.getMessage());
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new UserError("--cost: a result in " + cost + " is not valid JSON: "
+          + e.getOriginalMessage());
+    }
+    String markdown = table.markdown();
+    Files.writeString(cost.resolve(CircuitCost.TABLE_FILE), markdown, StandardCharsets.UTF_8);
+    table.writeChart(cost.resolve(CircuitCost.CHART_FILE));
+    System.out.print(markdown);
+    System.err.println("wrote " + cost.resolve(CircuitCost.TABLE_FILE) + " and "
+        + cost.resolve(CircuitCost.CHART_FILE));
   }
 
   /** Files are named on stderr so that stdout stays one JSON document. */

@@ -77,6 +77,40 @@ class CircuitCommandTest {
     assertThat(dir.resolve("m")).doesNotExist();
   }
 
+  @Test
+  void summarisesWhatShotsAndNoiseCostAgainstTheExactCircuit() throws Exception {
+    Path cost = Files.createDirectories(dir.resolve("cost"));
+    // Two images; 16 shots lose 0.10 and 0.02 on them: Δ = −0.06, paired SD 0.0566, SE 0.0566 / √2 = 0.04.
+    result(cost.resolve("exact-kvasir.json"), 0.80, 0.60);
+    result(cost.resolve("shots-16-kvasir.json"), 0.70, 0.58);
+    result(cost.resolve("shots-1024-kvasir.json"), 0.80, 0.60);
+    result(cost.resolve("depol-0.05-kvasir.json"), 0.81, 0.61);
+    String out = run(0, "circuit", "--cost", cost.toString())[0];
+    String[] lines = out.strip().split("\n");
+    assertThat(lines[0]).contains("circuit run as", "Kvasir mDice", "Δ Kvasir");
+    // Exact first, then more shots before fewer, then noise.
+    assertThat(lines[2]).startsWith("| exact | 0.7000 |");
+    assertThat(lines[3]).startsWith("| shots-1024 | 0.7000 | +0.0000 ± 0.0000 |");
+    assertThat(lines[4]).startsWith("| shots-16 | 0.6400 | -0.0600 ± 0.0400 |");
+    assertThat(lines[5]).startsWith("| depol-0.05 | 0.7100 | +0.0100 ± 0.0000 |");
+    assertThat(Files.readString(cost.resolve("summary.md"))).isEqualTo(out);
+    assertThat(javax.imageio.ImageIO.read(cost.resolve("circuit-cost.png").toFile()).getWidth())
+        .isEqualTo(900);
+
+    Files.delete(cost.resolve("exact-kvasir.json"));
+    assertThat(run(2, "circuit", "--cost", cost.toString())[1])
+        .contains("no exact run").doesNotContain("\tat ");
+    assertThat(run(2, "circuit", "--cost", dir.resolve("none").toString())[1])
+        .contains("is not a folder of evaluate results");
+  }
+
+  /** An evaluate result of two images with these threshold-averaged Dice values. */
+  private static void result(Path file, double a, double b) throws Exception {
+    Files.writeString(file, String.format(java.util.Locale.ROOT,
+        "{\"images\":2,\"mDice\":%s,\"perImage\":[{\"name\":\"a\",\"dice\":%s,\"iou\":0},"
+            + "{\"name\":\"b\",\"dice\":%s,\"iou\":0}]}", (a + b) / 2, a, b));
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
