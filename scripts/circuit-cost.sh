@@ -4,7 +4,8 @@
 # with depolarising noise of 0.001, 0.01 and 0.05 per gate, with read-out error 0.02, and as a
 # device would run it (1024 shots, depolarising 0.01, read-out error 0.02). Noise without shots
 # gives the noisy density matrix's exact expectations. Shots seeded (--circuit-seed 1).
-# Writes models/eval/circuit-cost/<run>-<set>.json and summary.md (the table).
+# Writes models/eval/circuit-cost/<run>-<set>.json and summary.md (the table), and the chart
+# models/circuit_cost.png (beside the model card, which shows it).
 # Usage: scripts/circuit-cost.sh [model folder]   (default: models/)
 #        POLYPSEG="cmd" runs another launcher instead of ./polypseg (e.g. one without a jar).
 set -euo pipefail
@@ -38,4 +39,4 @@ for entry in "${runs[@]}"; do
 done
 # The table (mDice, and each run's difference from the exact circuit with its paired standard
 # error over the images) and the chart.
-"${RUN[@]}" circuit --cost "$OUT"
+"${RUN[@]}" circuit --cost "$OUT" --cost-chart "$MODEL/circuit_cost.png"

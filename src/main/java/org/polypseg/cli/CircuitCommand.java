@@ -44,8 +44,13 @@ final class CircuitCommand implements Callable<Integer> {
       description = "summarise the evaluate results <run>-<set>.json in FOLDER (scripts/circuit-cost.sh"
           + " writes them; one run named exact): print the mDice table with each run's difference"
           + " from the exact circuit, and write it to FOLDER/" + CircuitCost.TABLE_FILE + " with a"
-          + " chart, FOLDER/" + CircuitCost.CHART_FILE)
+          + " chart (--cost-chart)")
   Path cost;
+
+  @Option(names = "--cost-chart", paramLabel = "FILE",
+      description = "where --cost writes its PNG chart (default: FOLDER/" + CircuitCost.CHART_FILE
+          + "; the model card shows a PNG beside it, e.g. models/circuit_cost.png)")
+  Path costChart;
 
   @Override
   public Integer call() throws Exception {
@@ -101,10 +106,10 @@ final class CircuitCommand implements Callable<Integer> {
     }
     String markdown = table.markdown();
     Files.writeString(cost.resolve(CircuitCost.TABLE_FILE), markdown, StandardCharsets.UTF_8);
-    table.writeChart(cost.resolve(CircuitCost.CHART_FILE));
+    Path chart = costChart != null ? costChart : cost.resolve(CircuitCost.CHART_FILE);
+    table.writeChart(chart);
     System.out.print(markdown);
-    System.err.println("wrote " + cost.resolve(CircuitCost.TABLE_FILE) + " and "
-        + cost.resolve(CircuitCost.CHART_FILE));
+    System.err.println("wrote " + cost.resolve(CircuitCost.TABLE_FILE) + " and " + chart);
   }
 
   /** Files are named on stderr so that stdout stays one JSON document. */

@@ -7,7 +7,7 @@ import org.polypseg.model.ModelLoadException;
 import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.CircuitBackend;
 import org.polypseg.quantum.CircuitExecution;
-import org.polypseg.quantum.NoiseModel;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command that loads a model shares. */
@@ -20,26 +20,7 @@ final class ModelOption {
       description = "quantum backend for inference: strange or statevector (default: ${DEFAULT-VALUE})")
   String backend;
 
-  @Option(names = "--shots", paramLabel = "N",
-      description = "estimate the circuit's expectations from N shots instead of exactly (default: exact)")
-  Integer shots;
-
-  @Option(names = "--depolarizing", paramLabel = "P", defaultValue = "0",
-      description = "depolarising probability after every gate, on each qubit it touches, 0..1"
-          + " (simulated by density matrix; default: none)")
-  double depolarizing;
-
-  @Option(names = "--damping", paramLabel = "GAMMA", defaultValue = "0",
-      description = "amplitude-damping probability after every gate, 0..1 (default: none)")
-  double damping;
-
-  @Option(names = "--readout-error", paramLabel = "P", defaultValue = "0",
-      description = "probability that a measured qubit reads flipped, 0..1 (default: none)")
-  double readoutError;
-
-  @Option(names = "--circuit-seed", paramLabel = "SEED", defaultValue = "1",
-      description = "seed of the shots (default: ${DEFAULT-VALUE})")
-  long circuitSeed;
+  @Mixin CircuitOptions circuit;
 
   @Option(names = "--flip-tta", negatable = true,
       description = "average each prediction with its mirror image's (default: as the model's model.json says)")
@@ -73,17 +54,7 @@ final class ModelOption {
 
   /** How the circuit runs: exact unless --shots or a noise option says otherwise. */
   CircuitExecution execution() {
-    if (shots != null && shots < 1) {
-      throw new UserError("--shots " + shots
-          + " is out of range: allowed 1 or more (leave it out for exact expectations)");
-    }
-    NoiseModel noise;
-    try {
-      noise = new NoiseModel(depolarizing, damping, readoutError);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--depolarizing, --damping, --readout-error: " + e.getMessage());
-    }
-    return new CircuitExecution(shots == null ? 0 : shots, noise, circuitSeed);
+    return circuit.execution();
   }
 
   /** --model, else ./models, else the models/ folder beside the jar's target/ folder. */

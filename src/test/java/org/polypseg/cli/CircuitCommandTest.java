@@ -70,6 +70,10 @@ class CircuitCommandTest {
     assertThat(run(2, concat(train, "--entangler", "star"))[1])
         .contains("'star'", "ring, line, all-to-all");
     assertThat(run(2, concat(train, "--observables", "xx"))[1]).contains("'xx'", "z, zz, z+zz");
+    assertThat(run(2, concat(train, "--shots", "-5"))[1]).contains("--shots -5", "1 or more");
+    assertThat(run(2, concat(train, "--depolarizing", "2"))[1]).contains("2.0", "0 to 1");
+    assertThat(run(2, concat(train, "--from", dir.resolve("none").toString()))[1])
+        .contains("--from " + dir.resolve("none"), "model description not found");
     String[] evaluate = {"evaluate", "--data", data.toString()};
     assertThat(run(2, concat(evaluate, "--shots", "0"))[1]).contains("--shots 0", "1 or more");
     assertThat(run(2, concat(evaluate, "--depolarizing", "1.5"))[1]).contains("1.5", "0 to 1");
