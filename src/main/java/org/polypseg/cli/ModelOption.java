@@ -26,6 +26,11 @@ final class ModelOption {
       description = "average each prediction with its mirror image's (default: as the model's model.json says)")
   Boolean flipAveraging;
 
+  @Option(names = "--field-of-view", negatable = true,
+      description = "report nothing outside the endoscope's field of view (default: as the model's"
+          + " model.json says, yes when it says nothing)")
+  Boolean fieldOfView;
+
   @Option(names = "--input-size", paramLabel = "PIXELS",
       description = "run the model at this input side, a multiple of 32 (default: the size it was trained at)")
   Integer inputSize;
@@ -40,6 +45,9 @@ final class ModelOption {
     LoadedModel loaded = ModelStore.load(resolve(), execution().backend(circuitBackend));
     if (flipAveraging != null) {
       loaded.setFlipAveraging(flipAveraging);
+    }
+    if (fieldOfView != null) {
+      loaded.setFieldOfView(fieldOfView);
     }
     if (inputSize != null) {
       try {

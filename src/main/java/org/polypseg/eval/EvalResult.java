@@ -15,6 +15,7 @@ import java.util.List;
  * @param model the model scored
  * @param quantum the circuit configuration used
  * @param flipAveraging whether each map averaged the image's and its mirror image's predictions
+ * @param fieldOfView whether probabilities outside the endoscope's field of view were set to 0
  * @param inputSize the side each image was resized to for the network
  * @param perImage each image's mean Dice and IoU over the 256 thresholds
  */
@@ -29,6 +30,7 @@ public record EvalResult(
     ModelRef model,
     QuantumRef quantum,
     boolean flipAveraging,
+    boolean fieldOfView,
     int inputSize,
     List<ImageScore> perImage) {
 

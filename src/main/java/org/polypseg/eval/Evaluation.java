@@ -51,6 +51,7 @@ public final class Evaluation {
         long start = System.nanoTime();
         float[] small = model.predict(image);
         float[] map = Images.resizeMap(small, size, size, image.getWidth(), image.getHeight());
+        model.keepFieldOfView(image, map);
         inferenceMs += (System.nanoTime() - start) / 1e6;
         if (truth.length != map.length) {
           throw new ImageReadException(pair.mask() + ": mask size differs from its image "
@@ -79,6 +80,6 @@ public final class Evaluation {
     return new EvalResult(n, all.meanDice(), all.meanIou(), all.maxDice(), diceAt05 / n,
         iouAt05 / n, inferenceMs / n,
         new EvalResult.ModelRef(model.info().name(), model.sha256()), quantum,
-        model.flipAveraging(), model.inputSize(), perImage);
+        model.flipAveraging(), model.fieldOfView(), model.inputSize(), perImage);
   }
 }

@@ -42,6 +42,11 @@ public record Redaction(List<Box> boxes) {
       }
     }
 
+    /** True when pixel (px, py) lies in the box. */
+    public boolean contains(int px, int py) {
+      return px >= x && px < x + width && py >= y && py < y + height;
+    }
+
     boolean fitsIn(int imageWidth, int imageHeight) {
       return (long) x + width <= imageWidth && (long) y + height <= imageHeight;
     }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
+import org.polypseg.image.FieldOfView;
 
 /**
  * A trained network ready for inference. Thread-safe: every call works in its own NDManager scope,
@@ -20,6 +21,7 @@ public final class LoadedModel implements AutoCloseable {
   private final NDManager manager;
   private final String sha256;
   private volatile boolean flipAveraging;
+  private volatile boolean fieldOfView;
   private volatile int inputSize;
 
   LoadedModel(ModelInfo info, SegmentationNetwork network, NDManager manager, String sha256) {
@@ -28,6 +30,7 @@ public final class LoadedModel implements AutoCloseable {
     this.manager = manager;
     this.sha256 = sha256;
     this.flipAveraging = info.flipAveraging();
+    this.fieldOfView = info.fieldOfView();
     this.inputSize = info.architecture().inputSize();
   }
 
@@ -53,6 +56,30 @@ public final class LoadedModel implements AutoCloseable {
   /** Overrides the model's own flip-averaging setting (for measuring with and without it). */
   public void setFlipAveraging(boolean on) {
     this.flipAveraging = on;
+  }
+
+  /** Whether probabilities outside the endoscope's field of view are set to 0. */
+  public boolean fieldOfView() {
+    return fieldOfView;
+  }
+
+  /** Overrides the model's own field-of-view setting (for measuring with and without it). */
+  public void setFieldOfView(boolean on) {
+    this.fieldOfView = on;
+  }
+
+  /**
+   * Sets the probabilities outside {@code image}'s field of view to 0 (the black frame around the
+   * endoscope's view and the text and boxes drawn on it: only mucosa can be a polyp), when this
+   * model does so. Every reader of the model's output calls it, so that the page, the API, the
+   * reports, the clips and {@code evaluate} report the same.
+   *
+   * @param map the probabilities at the image's own size, row-major; changed in place
+   */
+  public void keepFieldOfView(BufferedImage image, float[] map) {
+    if (fieldOfView) {
+      FieldOfView.of(image).clearOutside(map);
+    }
   }
 
   public ModelInfo info() {

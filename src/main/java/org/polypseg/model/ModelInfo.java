@@ -18,11 +18,18 @@ public record ModelInfo(
    *
    * @param flipAveraging average the probabilities of the image and of its mirror image
    *     (horizontal-flip test-time augmentation; twice the compute)
+   * @param fieldOfView report nothing outside the endoscope's field of view (the black frame and
+   *     what is drawn on it); null, as in model.json files written before it existed, means yes
    */
-  public record Inference(boolean flipAveraging) {}
+  public record Inference(boolean flipAveraging, Boolean fieldOfView) {}
 
   public ModelInfo(String name, ModelSpec architecture, Map<String, Object> training) {
     this(name, architecture, training, null);
+  }
+
+  /** Whether nothing is reported outside the field of view (yes unless model.json says no). */
+  public boolean fieldOfView() {
+    return inference == null || inference.fieldOfView() == null || inference.fieldOfView();
   }
 
   /** Whether the model's figures were made with flip averaging. */

@@ -80,6 +80,7 @@ public final class SegmentationService {
       BufferedImage image = images.get(i);
       float[] small = n == 1 ? maps : java.util.Arrays.copyOfRange(maps, i * plane, (i + 1) * plane);
       float[] full = Images.resizeMap(small, size, size, image.getWidth(), image.getHeight());
+      model.keepFieldOfView(image, full);
       out.add(new Segmentation(image.getWidth(), image.getHeight(), full, ms, summary));
     }
     return out;

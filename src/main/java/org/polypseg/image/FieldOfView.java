@@ -1,0 +1,241 @@
+package org.polypseg.image;
+
+import java.awt.Graphics2D;
+import java.awt.Polygon;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The endoscope's field of view in a frame: the lit, roughly convex area inside the black frame
+ * that processors draw around it. Only mucosa can be a polyp, so nothing outside it is reported:
+ * neither the black frame nor the text and boxes drawn on it.
+ *
+ * <p>Found at low resolution (at most {@value #WORK_SIDE} pixels a side): pixels whose brightest
+ * channel exceeds {@value #DARK} of 255 are lit; an opening (3×3 erosion then dilation) removes
+ * thin strokes (text, box outlines, the scope guide's lines) so they cannot bridge into the view;
+ * one more dilation keeps a pixel's margin at the rim; the largest 4-connected lit component is the
+ * view, and its convex hull closes what dark lumen or
+ * shadows notch out of it (the field of view of an endoscope is convex: a circle, an octagon or a
+ * rectangle with cut corners). A frame with no black frame at all gives the whole image.
+ *
+ * <p>A uniform box in the bottom-left corner (a thumbnail or scope-guide box, as {@link
+ * BurnedInText} finds it for redaction) is cut out of the view too.
+ *
+ * <p>If the largest component is small (under {@value #MIN_SHARE} of the frame: a very dark
+ * frame), the whole frame is kept: better a false mark than a polyp hidden by a wrong guess.
+ */
+public final class FieldOfView {
+
+  static final int WORK_SIDE = 160;
+  static final int DARK = 30;
+  static final double MIN_SHARE = 0.2;
+
+  private final int width;
+  private final int height;
+  private final Polygon hull;
+  /** An on-screen box inside the view (a thumbnail or scope-guide box), or null. */
+  private final Redaction.Box box;
+
+  private FieldOfView(int width, int height, Polygon hull, Redaction.Box box) {
+    this.width = width;
+    this.height = height;
+    this.hull = hull;
+    this.box = box;
+  }
+
+  /** The field of view of {@code image}. */
+  public static FieldOfView of(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    double scale = Math.min(1.0, WORK_SIDE / (double) Math.max(w, h));
+    int sw = Math.max(1, (int) Math.round(w * scale));
+    int sh = Math.max(1, (int) Math.round(h * scale));
+    BufferedImage small = new BufferedImage(sw, sh, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = small.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image, 0, 0, sw, sh, null);
+    g.dispose();
+    int[] rgb = small.getRGB(0, 0, sw, sh, null, 0, sw);
+    boolean[] lit = new boolean[sw * sh];
+    for (int i = 0; i < lit.length; i++) {
+      int p = rgb[i];
+      lit[i] = Math.max((p >> 16) & 0xff, Math.max((p >> 8) & 0xff, p & 0xff)) > DARK;
+    }
+    // Opening, then one more dilation: the view's edge is found a low-resolution pixel generous,
+    // so a polyp at the rim keeps its last pixels.
+    lit = dilate(dilate(erode(lit, sw, sh), sw, sh), sw, sh);
+    List<int[]> component = largestComponent(lit, sw, sh);
+    if (component.size() < MIN_SHARE * sw * sh) {
+      return whole(w, h);
+    }
+    Polygon hull = convexHull(component, w / (double) sw, h / (double) sh);
+    return new FieldOfView(w, h, hull, BurnedInText.thumbnailBox(image));
+  }
+
+  /** A view that is the whole frame. */
+  public static FieldOfView whole(int width, int height) {
+    return new FieldOfView(width, height,
+        new Polygon(new int[] {0, width, width, 0}, new int[] {0, 0, height, height}, 4), null);
+  }
+
+  /** True where pixel (x, y) of the frame is inside the view (and not in an on-screen box). */
+  public boolean contains(int x, int y) {
+    return hull.contains(x + 0.5, y + 0.5) && (box == null || !box.contains(x, y));
+  }
+
+  /** The view as a row-major mask of the frame's size. */
+  public boolean[] mask() {
+    boolean[] mask = new boolean[width * height];
+    java.awt.Rectangle bounds = hull.getBounds().intersection(new java.awt.Rectangle(0, 0, width, height));
+    for (int y = bounds.y; y < bounds.y + bounds.height; y++) {
+      for (int x = bounds.x; x < bounds.x + bounds.width; x++) {
+        mask[y * width + x] = contains(x, y);
+      }
+    }
+    return mask;
+  }
+
+  /** The share of the frame inside the view. */
+  public double share() {
+    int inside = 0;
+    for (boolean b : mask()) {
+      if (b) {
+        inside++;
+      }
+    }
+    return inside / (double) (width * height);
+  }
+
+  /** Sets {@code probabilities} (row-major, the frame's size) to 0 outside the view, in place. */
+  public void clearOutside(float[] probabilities) {
+    if (probabilities.length != width * height) {
+      throw new IllegalArgumentException("map of " + probabilities.length + " values for a "
+          + width + "×" + height + " frame");
+    }
+    boolean[] mask = mask();
+    for (int i = 0; i < mask.length; i++) {
+      if (!mask[i]) {
+        probabilities[i] = 0f;
+      }
+    }
+  }
+
+  private static boolean[] erode(boolean[] in, int w, int h) {
+    boolean[] out = new boolean[in.length];
+    for (int y = 1; y < h - 1; y++) {
+      for (int x = 1; x < w - 1; x++) {
+        boolean all = true;
+        for (int dy = -1; dy <= 1 && all; dy++) {
+          for (int dx = -1; dx <= 1 && all; dx++) {
+            all = in[(y + dy) * w + x + dx];
+          }
+        }
+        out[y * w + x] = all;
+      }
+    }
+    return out;
+  }
+
+  private static boolean[] dilate(boolean[] in, int w, int h) {
+    boolean[] out = new boolean[in.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (!in[y * w + x]) {
+          continue;
+        }
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int yy = y + dy;
+            int xx = x + dx;
+            if (yy >= 0 && yy < h && xx >= 0 && xx < w) {
+              out[yy * w + xx] = true;
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The pixels {x, y} of the largest 4-connected component of {@code lit}. */
+  private static List<int[]> largestComponent(boolean[] lit, int w, int h) {
+    int[] label = new int[lit.length];
+    List<int[]> best = List.of();
+    int next = 0;
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int start = 0; start < lit.length; start++) {
+      if (!lit[start] || label[start] != 0) {
+        continue;
+      }
+      next++;
+      List<int[]> pixels = new ArrayList<>();
+      label[start] = next;
+      queue.add(start);
+      while (!queue.isEmpty()) {
+        int i = queue.poll();
+        int x = i % w;
+        int y = i / w;
+        pixels.add(new int[] {x, y});
+        int[] neighbours = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1};
+        for (int n : neighbours) {
+          if (n >= 0 && lit[n] && label[n] == 0) {
+            label[n] = next;
+            queue.add(n);
+          }
+        }
+      }
+      if (pixels.size() > best.size()) {
+        best = pixels;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Andrew's monotone chain over the corners of the component's pixels (each low-resolution pixel
+   * is a sx × sy square of the frame), as a polygon in frame coordinates.
+   */
+  private static Polygon convexHull(List<int[]> pixels, double sx, double sy) {
+    // Each row's leftmost and rightmost pixel carry the hull; their square corners are the points.
+    java.util.Map<Integer, int[]> rows = new java.util.TreeMap<>();
+    for (int[] p : pixels) {
+      rows.merge(p[1], new int[] {p[0], p[0]}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+    }
+    List<long[]> points = new ArrayList<>();
+    for (var row : rows.entrySet()) {
+      int y = row.getKey();
+      for (int x : new int[] {row.getValue()[0], row.getValue()[1] + 1}) {
+        points.add(new long[] {Math.round(x * sx), Math.round(y * sy)});
+        points.add(new long[] {Math.round(x * sx), Math.round((y + 1) * sy)});
+      }
+    }
+    points.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    long[][] hull = new long[2 * points.size()][];
+    int k = 0;
+    for (long[] p : points) {
+      while (k >= 2 && cross(hull[k - 2], hull[k - 1], p) <= 0) {
+        k--;
+      }
+      hull[k++] = p;
+    }
+    for (int i = points.size() - 2, lower = k + 1; i >= 0; i--) {
+      long[] p = points.get(i);
+      while (k >= lower && cross(hull[k - 2], hull[k - 1], p) <= 0) {
+        k--;
+      }
+      hull[k++] = p;
+    }
+    Polygon polygon = new Polygon();
+    for (int i = 0; i < k - 1; i++) {
+      polygon.addPoint((int) hull[i][0], (int) hull[i][1]);
+    }
+    return polygon;
+  }
+
+  private static long cross(long[] o, long[] a, long[] b) {
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  }
+}
