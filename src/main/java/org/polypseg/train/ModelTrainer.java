@@ -49,6 +49,7 @@ import org.polypseg.model.ModelInfo;
 import org.polypseg.model.ModelSpec;
 import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.CircuitExecution;
+import org.polypseg.quantum.StateVectorBackend;
 import org.polypseg.quantum.StrangeBackend;
 
 /**
@@ -134,7 +135,10 @@ public final class ModelTrainer {
         startEpoch * batchesPerEpoch);
     SegmentationNetwork network = SegmentationNetwork.create(options.architecture(),
         execution.backend(new StrangeBackend()));
-    if (!execution.exact()) {
+    if (!execution.exact() && network.circuit() != null) {
+      // The block trains on its own exact state vector unless told otherwise: the forward values
+      // and parameter-shift gradients of training must come from the shots and noise too.
+      network.circuit().setTrainingBackend(execution.backend(new StateVectorBackend()));
       log.println("circuit: " + execution.describe() + " (training and validation)");
     }
     Random initSeed = new Random(options.seed());

@@ -88,6 +88,17 @@ class TrainingRunTest {
     assertThat(info.training()).containsEntry("fineTunedFrom", base.toString())
         .containsEntry("circuitExecution", device.describe());
     assertThat(ModelStore.readInfo(base).training()).containsEntry("circuitExecution", "exact");
+
+    // Training itself runs the circuit with the noise: the same fine-tuning done exactly, from the
+    // same weights with the same seed, has another loss.
+    CircuitExecution strongNoise = new CircuitExecution(0, new NoiseModel(0.3, 0, 0), 3);
+    List<EpochRecord> noisy = new ModelTrainer(new TrainOptions(List.of(data), dir.resolve("n"),
+        dir.resolve("c3"), spec, 1, 4, 1e-6f, 8, 7, 0.2, 0, false, null), quiet)
+        .circuitExecution(strongNoise).startFrom(base).train();
+    List<EpochRecord> exact = new ModelTrainer(new TrainOptions(List.of(data), dir.resolve("e"),
+        dir.resolve("c4"), spec, 1, 4, 1e-6f, 8, 7, 0.2, 0, false, null), quiet)
+        .startFrom(base).train();
+    assertThat(noisy.get(0).trainLoss()).isNotCloseTo(exact.get(0).trainLoss(), within(1e-6));
   }
 
   @Test
