@@ -19,7 +19,9 @@ import org.polypseg.model.SegmentationNetwork;
 import org.polypseg.model.LoadedModel;
 import org.polypseg.model.ModelSpec;
 import org.polypseg.quantum.CircuitBackend;
+import org.polypseg.quantum.CircuitExecution;
 import org.polypseg.quantum.CircuitSpec;
+import org.polypseg.quantum.NoiseModel;
 import org.polypseg.quantum.StateVectorBackend;
 import org.polypseg.quantum.StrangeBackend;
 import org.polypseg.segment.SegmentationService;
@@ -28,6 +30,9 @@ import org.polypseg.train.StructureLoss;
 
 /** Measures inference, a training step, the circuit on both backends and a matmul reference. */
 public final class Benchmark {
+
+  /** The noise of the shots-and-noise circuit figure: depolarising 1 %, damping 0.5 %, read-out 2 %. */
+  public static final NoiseModel BENCH_NOISE = new NoiseModel(0.01, 0.005, 0.02);
 
   private final LoadedModel model;
   private final PrintStream log;
@@ -56,10 +61,15 @@ public final class Benchmark {
     log.printf("training step (batch %d): %.0f ms, of which the circuit %.1f ms (%.2f%%)%n",
         trainBatch, step[0], step[1], 100 * step[1] / step[0]);
     ModelSpec spec = model.info().architecture();
-    CircuitSpec circuit = new CircuitSpec(spec.qubits(), Math.max(1, spec.layers()));
+    CircuitSpec circuit = spec.quantum() ? spec.circuitSpec()
+        : new CircuitSpec(Math.max(1, Math.min(spec.qubits(), CircuitSpec.MAX_QUBITS)), Math.max(1, spec.layers()));
     double strange = circuitMs(new StrangeBackend(), circuit, 200);
     double stateVector = circuitMs(new StateVectorBackend(), circuit, 20_000);
     log.printf("circuit run: Strange %.3f ms, state vector %.4f ms%n", strange, stateVector);
+    CircuitBackend device = new CircuitExecution(1024, BENCH_NOISE, 1).backend(new StateVectorBackend());
+    double shotsNoise = circuitMs(device, new CircuitSpec(4, 2), 2_000);
+    log.printf("circuit run with 1024 shots and noise (4 qubits, 2 layers, density matrix): %.3f ms%n",
+        shotsNoise);
     double flops = model.network().flopsPerImage() * (model.flipAveraging() ? 2 : 1);
     double gflops = flops / (p50 / 1e3) / 1e9;
     double matmul = matmulGflops(2048, 5);
@@ -68,7 +78,7 @@ public final class Benchmark {
     List<VideoThroughput> video = videoFrames > 0
         ? new VideoBenchmark(new SegmentationService(model), log, videoWorkers).run(videoFrames) : List.of();
     return new BenchmarkResult(p50, p95, step[0], step[1], strange, stateVector,
-        model.flipAveraging(), gflops, matmul, video);
+        model.flipAveraging(), gflops, matmul, shotsNoise, video);
   }
 
   private double[] inference(int runs) {

@@ -12,6 +12,9 @@ package org.polypseg.bench;
  * @param flipAveraging whether inference averaged each image with its mirror (2 forward passes)
  * @param inferenceGflops the model's conv FLOPs per inference / median inference time, GFLOP/s
  * @param matmulGflops a 2048x2048 float matrix product in the same engine, GFLOP/s (best of runs)
+ * @param circuitMsShotsNoise one image's circuit as a device would run it, ms (mean): 1024 shots
+ *     from the noisy density matrix ({@link Benchmark#BENCH_NOISE}), on the 4-qubit, 2-layer
+ *     default circuit
  * @param video clip throughput at 384x288 and 622x530 against single-image inference; empty when
  *     not measured ({@code --video-frames 0})
  */
@@ -25,4 +28,5 @@ public record BenchmarkResult(
     boolean flipAveraging,
     double inferenceGflops,
     double matmulGflops,
+    double circuitMsShotsNoise,
     java.util.List<VideoThroughput> video) {}

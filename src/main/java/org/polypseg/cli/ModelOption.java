@@ -6,6 +6,8 @@ import org.polypseg.model.LoadedModel;
 import org.polypseg.model.ModelLoadException;
 import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.CircuitBackend;
+import org.polypseg.quantum.CircuitExecution;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command that loads a model shares. */
@@ -17,6 +19,8 @@ final class ModelOption {
   @Option(names = "--backend", defaultValue = "strange",
       description = "quantum backend for inference: strange or statevector (default: ${DEFAULT-VALUE})")
   String backend;
+
+  @Mixin CircuitOptions circuit;
 
   @Option(names = "--flip-tta", negatable = true,
       description = "average each prediction with its mirror image's (default: as the model's model.json says)")
@@ -38,7 +42,7 @@ final class ModelOption {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    LoadedModel loaded = ModelStore.load(resolve(), circuitBackend);
+    LoadedModel loaded = ModelStore.load(resolve(), execution().backend(circuitBackend));
     if (flipAveraging != null) {
       loaded.setFlipAveraging(flipAveraging);
     }
@@ -56,8 +60,18 @@ final class ModelOption {
     return loaded;
   }
 
+  /** How the circuit runs: exact unless --shots or a noise option says otherwise. */
+  CircuitExecution execution() {
+    return circuit.execution();
+  }
+
   /** --model, else ./models, else the models/ folder beside the jar's target/ folder. */
   Path resolve() {
+    return resolve(model);
+  }
+
+  /** {@code model} if given, else ./models, else the models/ folder beside the jar's target/. */
+  static Path resolve(Path model) {
     if (model != null) {
       return model;
     }

@@ -1,15 +1,20 @@
 package org.polypseg.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.polypseg.model.ModelLoadException;
 import org.polypseg.model.ModelSpec;
+import org.polypseg.model.ModelStore;
 import org.polypseg.model.efficientnet.EfficientNetWeights;
 import org.polypseg.model.mobilenet.PretrainedWeights;
 import org.polypseg.train.EpochRecord;
 import org.polypseg.train.ModelTrainer;
+import org.polypseg.quantum.CircuitExecution;
 import org.polypseg.train.TrainOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -66,18 +71,37 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--mixer", defaultValue = "quantum", description = "quantum, or classical or none (ablations)") String mixer;
   @Option(names = "--qubits", defaultValue = "4") int qubits;
   @Option(names = "--layers", defaultValue = "2") int layers;
+  @Option(names = "--entangler", defaultValue = "ring",
+      description = "the circuit's CNOTs in each layer: ring, line or all-to-all (default: ${DEFAULT-VALUE})")
+  String entangler;
+  @Option(names = "--encoding", defaultValue = "ry",
+      description = "how the angles enter the circuit: ry, rx, or reupload (RY before every layer);"
+          + " default: ${DEFAULT-VALUE}") String encoding;
+  @Option(names = "--observables", defaultValue = "z",
+      description = "what the circuit measures: z (each qubit), zz (neighbouring pairs) or z+zz"
+          + " (default: ${DEFAULT-VALUE})") String observables;
   @Option(names = "--val-fraction", defaultValue = "0.1") double valFraction;
   @Option(names = "--max-batches", defaultValue = "0", description = "batches per epoch, 0 = all (smoke tests)")
   int maxBatches;
+
+  @Option(names = "--from", paramLabel = "MODEL",
+      description = "fine-tune the saved model in this folder: start from its weights and keep its"
+          + " architecture (the architecture options are then ignored), e.g. with --shots or noise")
+  Path from;
+
+  @Mixin CircuitOptions circuit;
 
   @Override
   public Integer call() throws Exception {
     ModelSpec spec;
     try {
-      spec = new ModelSpec(baseChannels, depth, size, mixer, qubits, layers, encoder);
+      spec = from != null ? fineTuned(from)
+          : new ModelSpec(baseChannels, depth, size, mixer, qubits, layers, encoder,
+              new ModelSpec.Circuit(entangler, encoding, observables, ModelSpec.Circuit.BOTTLENECK));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    CircuitExecution execution = circuit.execution();
     if (epochs < 1 || batchSize < 1) {
       throw new UserError("--epochs and --batch-size must be at least 1");
     }
@@ -96,13 +120,30 @@ final class TrainCommand implements Callable<Integer> {
     float rate = learningRate != null ? learningRate : spec.pretrainedEncoder() ? 0.001f : 0.002f;
     TrainOptions options = new TrainOptions(data, out, checkpoints, spec, epochs, batchSize,
         rate, seed, splitSeed == null ? seed : splitSeed, valFraction, maxBatches, resume,
-        cache, spec.pretrainedEncoder() ? pretrainedOrDefault(spec) : null, encoderRateFactor, loss,
-        scales, averageDecay, deepSupervision);
-    List<EpochRecord> history = new ModelTrainer(options, System.out).train();
+        cache, spec.pretrainedEncoder() && from == null ? pretrainedOrDefault(spec) : null,
+        encoderRateFactor, loss, scales, averageDecay, deepSupervision);
+    ModelTrainer trainer = new ModelTrainer(options, System.out).circuitExecution(execution);
+    if (from != null) {
+      trainer.startFrom(from);
+    }
+    List<EpochRecord> history = trainer.train();
     EpochRecord best = history.stream().max(java.util.Comparator.comparingDouble(EpochRecord::validationDice)).orElseThrow();
     System.out.printf("done: best validation Dice %.4f at epoch %d; model in %s%n",
         best.validationDice(), best.epoch(), out);
     return 0;
+  }
+
+  /** The architecture of the model to fine-tune; its weights must be there too. */
+  private static ModelSpec fineTuned(Path dir) {
+    try {
+      ModelSpec spec = ModelStore.readInfo(dir).architecture();
+      if (!Files.isRegularFile(dir.resolve(ModelStore.WEIGHTS_FILE))) {
+        throw new UserError("--from " + dir + ": no " + ModelStore.WEIGHTS_FILE + " to start from");
+      }
+      return spec;
+    } catch (ModelLoadException e) {
+      throw new UserError("--from " + dir + ": " + e.getMessage());
+    }
   }
 
   private Path pretrainedOrDefault(ModelSpec spec) {

@@ -12,13 +12,13 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.polypseg.quantum.CircuitBackend;
-import org.polypseg.quantum.CircuitSpec;
 import org.polypseg.quantum.QuantumCircuitBlock;
 
 /**
  * The block at the U-Net's bottleneck: global-average-pool the features (B, C, h, w) to (B, C),
- * map them to n angles in (−π, π), pass them through the mixer (the variational circuit, or in
- * the ablation a dense layer + tanh of the same width n), and use the n outputs to scale every
+ * map them to n angles in (−π, π), pass them through the mixer (the variational circuit, whose m
+ * observables give m outputs, or in the ablation a dense layer + tanh of the same width n), and use
+ * the outputs to scale every
  * feature channel by 1 + tanh(·), a gate that starts near identity. With mixer "none" (the
  * ablation without a mixer) it is the identity and has no parameters.
  */
@@ -30,6 +30,7 @@ public final class BottleneckMixer extends AbstractBlock {
   private final Block mixer;
   private final Block toScale;
   private final int width;
+  private final int outputs;
 
   /**
    * @param channels feature channels at the bottleneck (the gate has one factor per channel)
@@ -37,6 +38,7 @@ public final class BottleneckMixer extends AbstractBlock {
   public BottleneckMixer(ModelSpec spec, int channels, CircuitBackend inferenceBackend) {
     super(VERSION);
     this.width = spec.qubits();
+    this.outputs = spec.quantum() ? spec.circuitSpec().outputCount() : width;
     if (ModelSpec.NO_MIXER.equals(spec.mixer())) {
       toAngles = null;
       mixer = null;
@@ -46,7 +48,7 @@ public final class BottleneckMixer extends AbstractBlock {
     this.toAngles = addChildBlock("toAngles", Linear.builder().setUnits(width).build());
     Block chosen =
         spec.quantum()
-            ? new QuantumCircuitBlock(new CircuitSpec(spec.qubits(), spec.layers()), inferenceBackend)
+            ? new QuantumCircuitBlock(spec.circuitSpec(), inferenceBackend)
             : new SequentialBlock()
                 .add(Linear.builder().setUnits(width).build())
                 .add(Activation.tanhBlock());
@@ -89,7 +91,7 @@ public final class BottleneckMixer extends AbstractBlock {
     long channels = inputShapes[0].get(1);
     toAngles.initialize(manager, dataType, new Shape(batch, channels));
     mixer.initialize(manager, dataType, new Shape(batch, width));
-    toScale.initialize(manager, dataType, new Shape(batch, width));
+    toScale.initialize(manager, dataType, new Shape(batch, outputs));
   }
 
   @Override

@@ -1,5 +1,10 @@
 package org.polypseg.model;
 
+import org.polypseg.quantum.CircuitSpec;
+import org.polypseg.quantum.Encoding;
+import org.polypseg.quantum.Entangler;
+import org.polypseg.quantum.Observables;
+
 /**
  * The architecture of a {@link SegmentationNetwork}: everything needed to rebuild it before loading
  * weights.
@@ -15,10 +20,12 @@ package org.polypseg.model;
  * @param layers L, the circuit's trainable entangling layers
  * @param encoder "efficientnet_b0" or "mobilenet_v2" for an ImageNet-pretrained encoder, "plain"
  *     for the U-Net trained from scratch (also what a model.json without this field means)
+ * @param circuit the circuit's entangler, encoding, observables and placement; null (a model.json
+ *     without it) means the original circuit, {@link Circuit#ORIGINAL}
  */
 public record ModelSpec(
     int baseChannels, int depth, int inputSize, String mixer, int qubits, int layers,
-    String encoder) {
+    String encoder, Circuit circuit) {
 
   public static final String QUANTUM = "quantum";
   public static final String CLASSICAL = "classical";
@@ -44,6 +51,69 @@ public record ModelSpec(
       throw new IllegalArgumentException(
           "inputSize " + inputSize + " must be divisible by 2^depth = " + (1 << depth));
     }
+    circuit = circuit == null ? Circuit.ORIGINAL : circuit;
+    if (QUANTUM.equals(mixer)) {
+      if (qubits < 2 || qubits > CircuitSpec.MAX_QUBITS) {
+        throw new IllegalArgumentException("qubits " + qubits
+            + " is out of range: allowed 2 to " + CircuitSpec.MAX_QUBITS + " for the circuit");
+      }
+      if (layers < 1 || layers > CircuitSpec.MAX_LAYERS) {
+        throw new IllegalArgumentException("layers " + layers
+            + " is out of range: allowed 1 to " + CircuitSpec.MAX_LAYERS + " for the circuit");
+      }
+    }
+  }
+
+  /** A network with the original circuit (ring, RY encoding, ⟨Z⟩ of every qubit, bottleneck). */
+  public ModelSpec(int baseChannels, int depth, int inputSize, String mixer, int qubits, int layers,
+      String encoder) {
+    this(baseChannels, depth, inputSize, mixer, qubits, layers, encoder, null);
+  }
+
+  /**
+   * How the circuit is built and where it sits, as {@code model.json} records it (lower-case
+   * names; see {@link Entangler}, {@link Encoding}, {@link Observables}). A field left out means
+   * the original circuit's choice.
+   *
+   * @param entangler "ring" (original), "line" or "all-to-all"
+   * @param encoding "ry" (original), "rx" or "reupload"
+   * @param observables "z" (original), "zz" or "z+zz"
+   * @param placement "bottleneck": the circuit gates the bottleneck's channels (the only placement
+   *     implemented so far)
+   */
+  public record Circuit(String entangler, String encoding, String observables, String placement) {
+
+    public static final String BOTTLENECK = "bottleneck";
+
+    /** The circuit every model had before the circuit became configurable. */
+    public static final Circuit ORIGINAL = new Circuit(null, null, null, null);
+
+    public Circuit {
+      entangler = Entangler.parse(entangler == null ? Entangler.RING.label() : entangler).label();
+      encoding = Encoding.parse(encoding == null ? Encoding.RY.label() : encoding).label();
+      observables =
+          Observables.parse(observables == null ? Observables.Z.label() : observables).label();
+      placement = placement == null ? BOTTLENECK : placement.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!BOTTLENECK.equals(placement)) {
+        throw new IllegalArgumentException("unknown placement '" + placement
+            + "' (allowed: bottleneck; gating the decoder stages is not implemented yet)");
+      }
+    }
+  }
+
+  /**
+   * The circuit this spec describes (quantum mixer only).
+   *
+   * @throws IllegalArgumentException when the circuit cannot be built, naming the value and range
+   */
+  public CircuitSpec circuitSpec() {
+    return new CircuitSpec(qubits, layers, Entangler.parse(circuit.entangler()),
+        Encoding.parse(circuit.encoding()), Observables.parse(circuit.observables()));
+  }
+
+  /** The same network with another circuit configuration. */
+  public ModelSpec withCircuit(Circuit newCircuit) {
+    return new ModelSpec(baseChannels, depth, inputSize, mixer, qubits, layers, encoder, newCircuit);
   }
 
   /** A plain (from-scratch) U-Net. */

@@ -15,8 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.polypseg.quantum.CircuitBackend;
+import org.polypseg.quantum.CircuitSpec;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,11 +81,16 @@ public final class ModelStore {
       SegmentationNetwork network = SegmentationNetwork.create(info.architecture(), inferenceBackend);
       int size = info.architecture().inputSize();
       network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
+      Map<String, Shape> expected = shapes(network);
       try (InputStream in = new BufferedInputStream(Files.newInputStream(weights));
           DataInputStream data = new DataInputStream(in)) {
         network.loadParameters(manager, data);
       }
+      checkShapes(dir, info.architecture(), expected, shapes(network));
       return new LoadedModel(info, network, manager, sha256(weights));
+    } catch (ModelLoadException e) {
+      manager.close();
+      throw e;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       manager.close();
       throw new ModelLoadException(weights + ": corrupt, or not the weights of the network "
@@ -89,8 +100,54 @@ public final class ModelStore {
   }
 
   private static String describe(ModelSpec spec) {
-    return (spec.pretrainedEncoder() ? "MobileNetV2 encoder" : "plain encoder, " + spec.baseChannels()
-        + " base channels, depth " + spec.depth()) + ", " + spec.inputSize() + "² input, mixer " + spec.mixer();
+    return (spec.pretrainedEncoder() ? spec.encoderName() + " encoder" : "plain encoder, " + spec.baseChannels()
+        + " base channels, depth " + spec.depth()) + ", " + spec.inputSize() + "² input, mixer " + spec.mixer()
+        + (spec.quantum() ? " (circuit: " + spec.circuitSpec().describe() + ")" : "");
+  }
+
+  private static Map<String, Shape> shapes(SegmentationNetwork network) {
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    network.getParameters().forEach(p -> {
+      if (p.getValue().isInitialized()) {
+        shapes.put(p.getKey(), p.getValue().getArray().getShape());
+      }
+    });
+    return shapes;
+  }
+
+  /**
+   * DJL loads a parameter of another shape without a word; a model.json whose circuit does not
+   * match its weights would then fail at the first image with an obscure message. Say it here.
+   */
+  private static void checkShapes(Path dir, ModelSpec spec, Map<String, Shape> expected,
+      Map<String, Shape> loaded) throws ModelLoadException {
+    // The circuit's own parameters first: their mismatch is the one to name.
+    List<Map.Entry<String, Shape>> entries = new ArrayList<>(expected.entrySet());
+    entries.sort(Comparator.comparingInt(e -> e.getKey().endsWith("circuitWeights") ? 0
+        : e.getKey().contains("toScale") ? 1 : 2));
+    for (Map.Entry<String, Shape> e : entries) {
+      Shape actual = loaded.get(e.getKey());
+      if (actual == null || actual.equals(e.getValue())) {
+        continue;
+      }
+      String what;
+      if (e.getKey().endsWith("circuitWeights") && spec.quantum()) {
+        CircuitSpec circuit = spec.circuitSpec();
+        what = "its circuit (" + circuit.describe() + ") has " + circuit.weightCount()
+            + " trainable angles (2 per qubit and layer), but " + dir.resolve(WEIGHTS_FILE)
+            + " holds " + actual.size() + " circuit angles";
+      } else if (e.getKey().contains("toScale") && spec.quantum()) {
+        CircuitSpec circuit = spec.circuitSpec();
+        what = "its circuit's observables (" + circuit.observables().label() + " on "
+            + circuit.qubits() + " qubits) give " + circuit.outputCount() + " values, but the "
+            + "gate layer in " + dir.resolve(WEIGHTS_FILE) + " takes " + actual.get(actual.dimension() - 1);
+      } else {
+        what = "parameter " + e.getKey() + " should have shape " + e.getValue() + " but "
+            + dir.resolve(WEIGHTS_FILE) + " holds " + actual;
+      }
+      throw new ModelLoadException(dir.resolve(INFO_FILE) + " does not match the weights: "
+          + describe(spec) + "; " + what, null);
+    }
   }
 
   /** SHA-256 of a file, lower-case hex. */

@@ -1,11 +1,16 @@
 package org.polypseg.quantum;
 
+import java.util.List;
+
 /**
- * Exact gradients of &lt;Z_i&gt; by the parameter-shift rule.
+ * Gradients of the circuit's expectations by the parameter-shift rule.
  *
- * <p>Every angle of the circuit enters one rotation exp(-i θ σ/2) with σ a Pauli matrix, so
- * d&lt;Z_i&gt;/dθ = (f(θ + π/2) − f(θ − π/2)) / 2 exactly (not an approximation). That costs two
- * circuit runs per angle.
+ * <p>Every gate angle θ enters one rotation exp(−iθσ/2) with σ a Pauli matrix, so
+ * d⟨O⟩/dθ = (f(θ + π/2) − f(θ − π/2)) / 2 exactly (not an approximation), with or without noise
+ * channels that do not depend on θ. An input or weight that enters several gates (data
+ * re-uploading) gets the sum of its gates' shifts. That costs two circuit runs per gate angle. On
+ * a {@link SampledBackend} every run is a shot estimate, and so is the gradient: unbiased, with
+ * variance (Var f(θ+π/2) + Var f(θ−π/2)) / 4 per gate.
  */
 public final class ParameterShift {
 
@@ -20,48 +25,39 @@ public final class ParameterShift {
   /**
    * The values and Jacobians of one circuit evaluation.
    *
-   * @param values &lt;Z_i&gt;, length n
-   * @param dInputs dInputs[i][j] = d&lt;Z_i&gt;/d input_j, n x n
-   * @param dWeights dWeights[i][k] = d&lt;Z_i&gt;/d weight_k, n x weightCount
+   * @param values the expectations, length m = {@link CircuitSpec#outputCount()}
+   * @param dInputs dInputs[i][j] = d value_i / d input_j, m x n
+   * @param dWeights dWeights[i][k] = d value_i / d weight_k, m x weightCount
    * @param circuitRuns how many circuit executions this took
    */
   public record Gradient(double[] values, double[][] dInputs, double[][] dWeights, int circuitRuns) {}
 
-  /** Values and exact gradients with respect to inputs and weights. */
+  /** Values and gradients with respect to inputs and weights. */
   public Gradient gradient(CircuitSpec spec, double[] inputs, double[] weights) {
-    double[] values = backend.expectations(spec, inputs, weights);
-    int n = spec.qubits();
-    double[][] dInputs = new double[n][inputs.length];
-    double[][] dWeights = new double[n][weights.length];
-    for (int j = 0; j < inputs.length; j++) {
-      double[] column = shifted(spec, inputs.clone(), weights, j, true);
-      for (int i = 0; i < n; i++) {
-        dInputs[i][j] = column[i];
+    double[] angles = spec.gateAngles(inputs, weights);
+    double[] values = backend.run(spec, angles);
+    int m = values.length;
+    double[][] dInputs = new double[m][inputs.length];
+    double[][] dWeights = new double[m][weights.length];
+    List<Gate> gates = spec.gates();
+    int runs = 1;
+    for (int g = 0; g < gates.size(); g++) {
+      Gate gate = gates.get(g);
+      if (!gate.rotation()) {
+        continue;
+      }
+      double original = angles[g];
+      angles[g] = original + SHIFT;
+      double[] plus = backend.run(spec, angles);
+      angles[g] = original - SHIFT;
+      double[] minus = backend.run(spec, angles);
+      angles[g] = original;
+      runs += 2;
+      double[][] target = gate.source() == Gate.Source.INPUT ? dInputs : dWeights;
+      for (int i = 0; i < m; i++) {
+        target[i][gate.index()] += (plus[i] - minus[i]) / 2;
       }
     }
-    for (int k = 0; k < weights.length; k++) {
-      double[] column = shifted(spec, inputs, weights.clone(), k, false);
-      for (int i = 0; i < n; i++) {
-        dWeights[i][k] = column[i];
-      }
-    }
-    int runs = 1 + 2 * (inputs.length + weights.length);
     return new Gradient(values, dInputs, dWeights, runs);
-  }
-
-  private double[] shifted(
-      CircuitSpec spec, double[] inputs, double[] weights, int index, boolean shiftInput) {
-    double[] target = shiftInput ? inputs : weights;
-    double original = target[index];
-    target[index] = original + SHIFT;
-    double[] plus = backend.expectations(spec, inputs, weights);
-    target[index] = original - SHIFT;
-    double[] minus = backend.expectations(spec, inputs, weights);
-    target[index] = original;
-    double[] derivative = new double[plus.length];
-    for (int i = 0; i < plus.length; i++) {
-      derivative[i] = (plus[i] - minus[i]) / 2;
-    }
-    return derivative;
   }
 }

@@ -13,8 +13,9 @@ import ai.djl.util.PairList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The variational circuit as a DJL block: input (B, n) encoding angles in radians, output (B, n)
- * expectation values &lt;Z_i&gt;, with the circuit's rotation angles as a trainable parameter.
+ * The variational circuit as a DJL block: input (B, n) encoding angles in radians, output (B, m)
+ * expectation values of the circuit's m observables (⟨Z_i⟩ by default, m = n), with the circuit's
+ * rotation angles as a trainable parameter.
  *
  * <p>The circuit is evaluated outside PyTorch, so autograd cannot see through it. In training we
  * compute the exact Jacobians by {@link ParameterShift} and return {@code z + J_in·(a − sg(a)) +
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * circuit weights together with the classical ones.
  *
  * <p>Training runs the circuit on the {@link StateVectorBackend} (one value and 2 runs per angle for
- * every image); inference runs it once per image on the configured backend (Strange by default).
+ * every image), or with shots and noise when {@link #setTrainingBackend} says so; inference runs it
+ * once per image on the configured backend (Strange by default).
  */
 public final class QuantumCircuitBlock extends AbstractBlock {
 
@@ -31,7 +33,7 @@ public final class QuantumCircuitBlock extends AbstractBlock {
 
   private final CircuitSpec spec;
   private final Parameter weights;
-  private final ParameterShift trainingGradients = new ParameterShift(new StateVectorBackend());
+  private volatile ParameterShift trainingGradients = new ParameterShift(new StateVectorBackend());
   private final AtomicLong circuitRuns = new AtomicLong();
   private final AtomicLong circuitNanos = new AtomicLong();
   private volatile CircuitBackend inferenceBackend;
@@ -65,6 +67,14 @@ public final class QuantumCircuitBlock extends AbstractBlock {
 
   public void setInferenceBackend(CircuitBackend backend) {
     this.inferenceBackend = backend;
+  }
+
+  /**
+   * Sets the backend whose parameter-shift gradients training uses (default: the exact state
+   * vector), e.g. a {@link SampledBackend} to train with shots.
+   */
+  public void setTrainingBackend(CircuitBackend backend) {
+    this.trainingGradients = new ParameterShift(backend);
   }
 
   /** Circuit executions since this block was created (parameter-shift runs included). */
@@ -105,44 +115,46 @@ public final class QuantumCircuitBlock extends AbstractBlock {
     NDArray w = parameterStore.getValue(weights, angles.getDevice(), training);
     int batch = Math.toIntExact(angles.getShape().get(0));
     int n = spec.qubits();
+    int m = spec.outputCount();
     double[] wv = toDoubles(w.toFloatArray());
     float[] av = angles.toType(DataType.FLOAT32, false).toFloatArray();
     NDManager manager = angles.getManager();
     if (!training) {
-      float[] z = new float[batch * n];
+      float[] z = new float[batch * m];
       for (int b = 0; b < batch; b++) {
         double[] values = inferenceBackend.expectations(spec, row(av, b, n), wv);
-        copyInto(values, z, b * n);
+        copyInto(values, z, b * m);
       }
       circuitRuns.addAndGet(batch);
-      return new NDList(manager.create(z, new Shape(batch, n)));
+      return new NDList(manager.create(z, new Shape(batch, m)));
     }
     int wc = spec.weightCount();
-    float[] z = new float[batch * n];
-    float[] jIn = new float[batch * n * n];
-    float[] jW = new float[batch * n * wc];
+    ParameterShift gradients = trainingGradients;
+    float[] z = new float[batch * m];
+    float[] jIn = new float[batch * m * n];
+    float[] jW = new float[batch * m * wc];
     for (int b = 0; b < batch; b++) {
-      ParameterShift.Gradient g = trainingGradients.gradient(spec, row(av, b, n), wv);
-      copyInto(g.values(), z, b * n);
-      for (int i = 0; i < n; i++) {
-        copyInto(g.dInputs()[i], jIn, (b * n + i) * n);
-        copyInto(g.dWeights()[i], jW, (b * n + i) * wc);
+      ParameterShift.Gradient g = gradients.gradient(spec, row(av, b, n), wv);
+      copyInto(g.values(), z, b * m);
+      for (int i = 0; i < m; i++) {
+        copyInto(g.dInputs()[i], jIn, (b * m + i) * n);
+        copyInto(g.dWeights()[i], jW, (b * m + i) * wc);
       }
       circuitRuns.addAndGet(g.circuitRuns());
     }
-    NDArray value = manager.create(z, new Shape(batch, n));
+    NDArray value = manager.create(z, new Shape(batch, m));
     NDArray angleDelta = angles.sub(angles.stopGradient()).reshape(batch, n, 1);
     NDArray inputTerm =
-        manager.create(jIn, new Shape(batch, n, n)).batchMatMul(angleDelta).reshape(batch, n);
+        manager.create(jIn, new Shape(batch, m, n)).batchMatMul(angleDelta).reshape(batch, m);
     NDArray weightDelta = w.sub(w.stopGradient()).reshape(1, wc, 1).repeat(0, batch);
     NDArray weightTerm =
-        manager.create(jW, new Shape(batch, n, wc)).batchMatMul(weightDelta).reshape(batch, n);
+        manager.create(jW, new Shape(batch, m, wc)).batchMatMul(weightDelta).reshape(batch, m);
     return new NDList(value.add(inputTerm).add(weightTerm));
   }
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
+    return new Shape[] {new Shape(inputShapes[0].get(0), spec.outputCount())};
   }
 
   private static double[] row(float[] values, int b, int n) {

@@ -1,5 +1,7 @@
 package org.polypseg.quantum;
 
+import java.util.List;
+
 /**
  * An exact state-vector simulator in plain Java, double precision.
  *
@@ -17,34 +19,37 @@ public final class StateVectorBackend implements CircuitBackend {
   }
 
   @Override
-  public double[] expectations(CircuitSpec spec, double[] inputs, double[] weights) {
-    spec.checkArguments(inputs, weights);
-    int n = spec.qubits();
-    int dim = 1 << n;
+  public double[] probabilities(CircuitSpec spec, double[] gateAngles) {
+    double[][] state = state(spec, gateAngles);
+    double[] re = state[0];
+    double[] im = state[1];
+    double[] p = new double[re.length];
+    for (int s = 0; s < p.length; s++) {
+      p[s] = re[s] * re[s] + im[s] * im[s];
+    }
+    return p;
+  }
+
+  /** The final state {re, im} of the circuit, 2^n amplitudes each. */
+  public double[][] state(CircuitSpec spec, double[] gateAngles) {
+    List<Gate> gates = spec.gates();
+    if (gateAngles.length != gates.size()) {
+      throw new IllegalArgumentException(
+          "expected " + gates.size() + " gate angles, got " + gateAngles.length);
+    }
+    int dim = 1 << spec.qubits();
     double[] re = new double[dim];
     double[] im = new double[dim];
     re[0] = 1.0;
-    for (int q = 0; q < n; q++) {
-      ry(re, im, q, inputs[q]);
-    }
-    int[][] pairs = spec.entanglingPairs();
-    for (int layer = 0; layer < spec.layers(); layer++) {
-      for (int q = 0; q < n; q++) {
-        ry(re, im, q, weights[CircuitSpec.weightIndex(n, layer, q, 0)]);
-        rx(re, im, q, weights[CircuitSpec.weightIndex(n, layer, q, 1)]);
-      }
-      for (int[] pair : pairs) {
-        cnot(re, im, pair[0], pair[1]);
+    for (int g = 0; g < gateAngles.length; g++) {
+      Gate gate = gates.get(g);
+      switch (gate.kind()) {
+        case RY -> ry(re, im, gate.qubit(), gateAngles[g]);
+        case RX -> rx(re, im, gate.qubit(), gateAngles[g]);
+        case CNOT -> cnot(re, im, gate.qubit(), gate.target());
       }
     }
-    double[] z = new double[n];
-    for (int s = 0; s < dim; s++) {
-      double p = re[s] * re[s] + im[s] * im[s];
-      for (int q = 0; q < n; q++) {
-        z[q] += ((s >> q) & 1) == 0 ? p : -p;
-      }
-    }
-    return z;
+    return new double[][] {re, im};
   }
 
   /** RY(θ) = [[cos θ/2, -sin θ/2], [sin θ/2, cos θ/2]]: real, so re and im rotate alike. */

@@ -1,5 +1,6 @@
 package org.polypseg.quantum;
 
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redfx.strange.Complex;
@@ -15,9 +16,11 @@ import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
  *
  * <p>Rotations are given to Strange as explicit 2x2 matrices: in Strange 0.1.3 {@code RotationZ}
  * acts as a global phase, so we do not trust its rotation gates. A fresh {@link Program} is built
- * per run because a Program caches its decomposed steps. &lt;Z_i&gt; is computed exactly from the
- * returned amplitudes (Strange's {@code getProbability()} holds amplitudes, not probabilities), never
- * by sampling.
+ * per run because a Program caches its decomposed steps. The probabilities are computed exactly
+ * from the returned amplitudes (Strange's {@code getProbability()} holds amplitudes, not
+ * probabilities), never by sampling. Strange expresses every circuit a {@link CircuitSpec} can
+ * describe (RX, RY, CNOT between any two qubits); noise it cannot, which is what the
+ * {@link DensityMatrixBackend} is for.
  */
 public final class StrangeBackend implements CircuitBackend {
 
@@ -35,38 +38,28 @@ public final class StrangeBackend implements CircuitBackend {
   }
 
   @Override
-  public double[] expectations(CircuitSpec spec, double[] inputs, double[] weights) {
-    spec.checkArguments(inputs, weights);
-    int n = spec.qubits();
-    Program program = new Program(n);
-    for (int q = 0; q < n; q++) {
-      program.addStep(new Step(new SingleQubitMatrixGate(q, ry(inputs[q]))));
+  public double[] probabilities(CircuitSpec spec, double[] gateAngles) {
+    List<Gate> gates = spec.gates();
+    if (gateAngles.length != gates.size()) {
+      throw new IllegalArgumentException(
+          "expected " + gates.size() + " gate angles, got " + gateAngles.length);
     }
-    for (int layer = 0; layer < spec.layers(); layer++) {
-      for (int q = 0; q < n; q++) {
-        program.addStep(
-            new Step(
-                new SingleQubitMatrixGate(
-                    q, ry(weights[CircuitSpec.weightIndex(n, layer, q, 0)]))));
-        program.addStep(
-            new Step(
-                new SingleQubitMatrixGate(
-                    q, rx(weights[CircuitSpec.weightIndex(n, layer, q, 1)]))));
-      }
-      for (int[] pair : spec.entanglingPairs()) {
-        program.addStep(new Step(new Cnot(pair[0], pair[1])));
-      }
+    Program program = new Program(spec.qubits());
+    for (int g = 0; g < gateAngles.length; g++) {
+      Gate gate = gates.get(g);
+      program.addStep(new Step(switch (gate.kind()) {
+        case RY -> new SingleQubitMatrixGate(gate.qubit(), ry(gateAngles[g]));
+        case RX -> new SingleQubitMatrixGate(gate.qubit(), rx(gateAngles[g]));
+        case CNOT -> new Cnot(gate.qubit(), gate.target());
+      }));
     }
     Result result = new SimpleQuantumExecutionEnvironment().runProgram(program);
     Complex[] amplitudes = result.getProbability();
-    double[] z = new double[n];
+    double[] p = new double[amplitudes.length];
     for (int s = 0; s < amplitudes.length; s++) {
-      double p = amplitudes[s].abssqr();
-      for (int q = 0; q < n; q++) {
-        z[q] += ((s >> q) & 1) == 0 ? p : -p;
-      }
+      p[s] = amplitudes[s].abssqr();
     }
-    return z;
+    return p;
   }
 
   static Complex[][] ry(double theta) {

@@ -29,6 +29,8 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  * @param training the training settings and outcome from {@code model.json}
  * @param modelCard the text of {@code MODEL_CARD.md} (Markdown), when the folder has one
  * @param trainingCurves the path of {@code training_curves.png}, when the folder has one
+ * @param circuit the trained circuit as configured (for its picture and OpenQASM), when the model
+ *     has one
  */
 public record ModelOverview(
     ModelSummary summary,
@@ -41,7 +43,8 @@ public record ModelOverview(
     double[] circuitAngles,
     Map<String, Object> training,
     Optional<String> modelCard,
-    Optional<Path> trainingCurves) {
+    Optional<Path> trainingCurves,
+    Optional<CircuitExport> circuit) {
 
   public static final String MODEL_CARD_FILE = "MODEL_CARD.md";
   public static final String TRAINING_CURVES_FILE = "training_curves.png";
@@ -61,7 +64,16 @@ public record ModelOverview(
         List.copyOf(pairs), angles,
         model.info().training() == null ? Map.of() : model.info().training(),
         readText(dir.resolve(MODEL_CARD_FILE)),
-        Optional.of(dir.resolve(TRAINING_CURVES_FILE)).filter(Files::isRegularFile));
+        Optional.of(dir.resolve(TRAINING_CURVES_FILE)).filter(Files::isRegularFile),
+        circuit == null ? Optional.empty() : Optional.of(CircuitExport.of(model)));
+  }
+
+  /** An overview without a configured circuit picture (the original circuit is drawn). */
+  public ModelOverview(ModelSummary summary, String encoder, int baseChannels, int depth,
+      String mixer, boolean flipAveraging, List<int[]> entanglingPairs, double[] circuitAngles,
+      Map<String, Object> training, Optional<String> modelCard, Optional<Path> trainingCurves) {
+    this(summary, encoder, baseChannels, depth, mixer, flipAveraging, entanglingPairs,
+        circuitAngles, training, modelCard, trainingCurves, Optional.empty());
   }
 
   /** Whether the encoder is the ImageNet-pretrained MobileNetV2. */

@@ -48,6 +48,8 @@ import org.polypseg.model.ImageTensors;
 import org.polypseg.model.ModelInfo;
 import org.polypseg.model.ModelSpec;
 import org.polypseg.model.ModelStore;
+import org.polypseg.quantum.CircuitExecution;
+import org.polypseg.quantum.StateVectorBackend;
 import org.polypseg.quantum.StrangeBackend;
 
 /**
@@ -64,12 +66,32 @@ public final class ModelTrainer {
 
   private final TrainOptions options;
   private final PrintStream log;
+  private CircuitExecution execution = CircuitExecution.EXACT;
+  private Path startFrom;
   /** The moving average of the weights during {@link #train}, when the options ask for one. */
   private WeightAverage average;
 
   public ModelTrainer(TrainOptions options, PrintStream log) {
     this.options = options;
     this.log = log;
+  }
+
+  /**
+   * Trains with the circuit run this way (shots: expectations and parameter-shift gradients
+   * estimated from samples; noise: the density matrix), and validates the same way. Default exact.
+   */
+  public ModelTrainer circuitExecution(CircuitExecution execution) {
+    this.execution = execution;
+    return this;
+  }
+
+  /**
+   * Fine-tunes: starts from the weights of the saved model in {@code modelDir} (its architecture
+   * must be {@link TrainOptions#architecture()}) instead of ImageNet or random weights.
+   */
+  public ModelTrainer startFrom(Path modelDir) {
+    this.startFrom = modelDir;
+    return this;
   }
 
   /** Runs the whole schedule (or what remains of it after a resume); returns every epoch's row. */
@@ -80,10 +102,12 @@ public final class ModelTrainer {
     // run starts from its checkpoint and records the file the first run started from.
     EncoderStart imagenet =
         options.architecture().pretrainedEncoder() && options.pretrained() != null && state == null
+            && startFrom == null
             ? EncoderStart.read(options.architecture(), options.pretrained()) : null;
     // What model.json says of the ImageNet weights the encoder started from.
     Map<String, Object> pretrainedRecord = imagenet != null ? imagenet.record()
-        : state != null ? previousPretrainedRecord() : null;
+        : state != null ? previousPretrainedRecord()
+        : startFrom != null ? pretrainedRecordOf(startFrom) : null;
     List<SamplePair> pairs = DataFolder.scanAll(options.data());
     ValidationSplit split = ValidationSplit.of(pairs, options.validationFraction(), options.splitSeed());
     int size = options.architecture().inputSize();
@@ -109,7 +133,14 @@ public final class ModelTrainer {
     WarmupCosineSchedule schedule = new WarmupCosineSchedule(options.learningRate(),
         options.learningRate() * 0.01f, Math.min(batchesPerEpoch, 200), totalSteps,
         startEpoch * batchesPerEpoch);
-    SegmentationNetwork network = SegmentationNetwork.create(options.architecture(), new StrangeBackend());
+    SegmentationNetwork network = SegmentationNetwork.create(options.architecture(),
+        execution.backend(new StrangeBackend()));
+    if (!execution.exact() && network.circuit() != null) {
+      // The block trains on its own exact state vector unless told otherwise: the forward values
+      // and parameter-shift gradients of training must come from the shots and noise too.
+      network.circuit().setTrainingBackend(execution.backend(new StateVectorBackend()));
+      log.println("circuit: " + execution.describe() + " (training and validation)");
+    }
     Random initSeed = new Random(options.seed());
     ai.djl.engine.Engine.getInstance().setRandomSeed(initSeed.nextInt());
 
@@ -139,6 +170,11 @@ public final class ModelTrainer {
           if (supervised != null && !supervised.loadHeads(model.getNDManager(), options.checkpoints())) {
             log.println("deep supervision: no side heads in the checkpoint, starting them afresh");
           }
+        }
+        if (state == null && startFrom != null) {
+          // Before the trainer initializes, for the same reason as a checkpoint above.
+          loadWeights(network, model.getNDManager(), startFrom);
+          log.println("fine-tuning from " + startFrom);
         }
         trainer.initialize(inputShape);
         average = startAverage(network, model.getNDManager(), state != null);
@@ -225,6 +261,17 @@ public final class ModelTrainer {
     try {
       Object record = ModelStore.readInfo(options.checkpoints().resolve(CHECKPOINT_MODEL)).training()
           .get("pretrainedEncoder");
+      return record instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    } catch (org.polypseg.model.ModelLoadException e) {
+      return null;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> pretrainedRecordOf(Path modelDir) {
+    try {
+      Map<String, Object> training = ModelStore.readInfo(modelDir).training();
+      Object record = training == null ? null : training.get("pretrainedEncoder");
       return record instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     } catch (org.polypseg.model.ModelLoadException e) {
       return null;
@@ -398,6 +445,11 @@ public final class ModelTrainer {
     training.put("seed", options.seed());
     training.put("splitSeed", options.splitSeed());
     training.put("validationFraction", options.validationFraction());
+    if (startFrom != null) {
+      training.put("fineTunedFrom", startFrom.toString());
+    }
+    // Not part of the architecture: the saved model runs exactly unless told otherwise.
+    training.put("circuitExecution", execution.describe());
     training.put("trainingSeconds", history.stream().mapToDouble(EpochRecord::seconds).sum());
     training.put("hardware", Runtime.getRuntime().availableProcessors() + " CPU cores, "
         + System.getProperty("os.arch") + ", PyTorch CPU via DJL");

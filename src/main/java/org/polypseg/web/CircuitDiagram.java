@@ -1,12 +1,16 @@
 package org.polypseg.web;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.polypseg.segment.CircuitExport.DiagramGate;
 
 /**
- * Draws the variational circuit as an SVG picture: the angle encoding RY(x_i), {@code layers}
- * entangling layers of RY(θ) and RX(θ) on every qubit followed by the CNOT ring, and the read-out
- * ⟨Z_i⟩. When trained angles are given, each rotation shows its value in radians.
+ * Draws the variational circuit as an SVG picture, whatever its configuration: the encoding
+ * (RY(x_i) or RX(x_i), again before every layer when re-uploaded), the trainable layers of RY(θ)
+ * and RX(θ) with their CNOTs, and the measured terms (⟨Z⟩ on a wire, ⟨ZZ⟩ across two). Each
+ * trained rotation shows its value in radians.
  */
 public final class CircuitDiagram {
 
@@ -19,7 +23,8 @@ public final class CircuitDiagram {
   private CircuitDiagram() {}
 
   /**
-   * The SVG document.
+   * The SVG document of the original circuit layout (RY encoding, RY and RX per layer, the given
+   * CNOTs, ⟨Z⟩ on every qubit).
    *
    * @param qubits n
    * @param layers L
@@ -28,7 +33,70 @@ public final class CircuitDiagram {
    *     an empty array to draw symbols only
    */
   public static String svg(int qubits, int layers, List<int[]> pairs, double[] angles) {
-    int columns = 1 + layers * (2 + pairs.size()) + 1;
+    List<DiagramGate> boxes = new ArrayList<>();
+    for (int q = 0; q < qubits; q++) {
+      boxes.add(new DiagramGate("RY", List.of(q), "x" + subscript(q), "encode"));
+    }
+    for (int layer = 0; layer < layers; layer++) {
+      String group = "layer " + (layer + 1);
+      for (int q = 0; q < qubits; q++) {
+        for (int k = 0; k < 2; k++) {
+          int index = (layer * qubits + q) * 2 + k;
+          String value = angles.length > index
+              ? String.format(Locale.ROOT, "%.2f", angles[index])
+              : "θ" + subscript(index);
+          boxes.add(new DiagramGate(k == 0 ? "RY" : "RX", List.of(q), value, group));
+        }
+      }
+      for (int[] pair : pairs) {
+        boxes.add(new DiagramGate("CX", List.of(pair[0], pair[1]), "", group));
+      }
+    }
+    for (int q = 0; q < qubits; q++) {
+      boxes.add(new DiagramGate("⟨Z⟩", List.of(q), "", "read out"));
+    }
+    return svg(qubits, boxes);
+  }
+
+  /**
+   * The SVG document of any circuit: the boxes in order, each in the first column where its wires
+   * (and the wires between them) are free, a new column block per group (encode, layer k, read
+   * out) under a header.
+   */
+  public static String svg(int qubits, List<DiagramGate> boxes) {
+    int[] columnOf = new int[boxes.size()];
+    int[] nextFree = new int[qubits];
+    int groupStart = 0;
+    int used = 0;
+    List<String> groups = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    String group = null;
+    for (int b = 0; b < boxes.size(); b++) {
+      DiagramGate box = boxes.get(b);
+      if (!box.group().equals(group)) {
+        if (group != null) {
+          spans.add(new int[] {groupStart, used - groupStart});
+        }
+        group = box.group();
+        groups.add(group);
+        groupStart = used;
+      }
+      int lo = Collections.min(box.qubits());
+      int hi = Collections.max(box.qubits());
+      int column = groupStart;
+      for (int q = lo; q <= hi; q++) {
+        column = Math.max(column, nextFree[q]);
+      }
+      for (int q = lo; q <= hi; q++) {
+        nextFree[q] = column + 1;
+      }
+      columnOf[b] = column;
+      used = Math.max(used, column + 1);
+    }
+    if (group != null) {
+      spans.add(new int[] {groupStart, used - groupStart});
+    }
+    int columns = Math.max(1, used);
     int width = LEFT + columns * COLUMN + 20;
     int height = TOP + qubits * ROW + 10;
     StringBuilder s = new StringBuilder();
@@ -36,6 +104,7 @@ public final class CircuitDiagram {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
             + "font-family=\"system-ui, -apple-system, Segoe UI, Roboto, sans-serif\" role=\"img\">",
         width, height, width, height));
+    long layers = groups.stream().filter(g -> g.startsWith("layer")).count();
     s.append("<title>Variational circuit: ").append(qubits).append(" qubits, ").append(layers)
         .append(" layers</title>");
     s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
@@ -48,36 +117,38 @@ public final class CircuitDiagram {
           "<text x=\"8\" y=\"%d\" font-size=\"13\" fill=\"#334\" dominant-baseline=\"middle\">q%d</text>",
           y, q));
     }
-    int column = 0;
-    // Encoding.
-    header(s, column, 1, "encode");
-    for (int q = 0; q < qubits; q++) {
-      gate(s, column, q, "RY", "x" + subscript(q), "#e8f1ff", "#1a66d6");
+    for (int g = 0; g < groups.size(); g++) {
+      header(s, spans.get(g)[0], spans.get(g)[1], groups.get(g));
     }
-    column++;
-    for (int layer = 0; layer < layers; layer++) {
-      header(s, column, 2 + pairs.size(), "layer " + (layer + 1));
-      for (int k = 0; k < 2; k++) {
-        for (int q = 0; q < qubits; q++) {
-          int index = (layer * qubits + q) * 2 + k;
-          String value = angles.length > index
-              ? String.format(Locale.ROOT, "%.2f", angles[index])
-              : "θ" + subscript(index);
-          gate(s, column, q, k == 0 ? "RY" : "RX", value, "#fff4e0", "#c77700");
-        }
-        column++;
+    for (int b = 0; b < boxes.size(); b++) {
+      DiagramGate box = boxes.get(b);
+      int column = columnOf[b];
+      switch (box.name()) {
+        case "CX" -> cnot(s, column, box.qubits().get(0), box.qubits().get(1));
+        case "⟨Z⟩", "⟨ZZ⟩" -> readout(s, column, box);
+        default -> gate(s, column, box.qubits().get(0), box.name(), box.label(),
+            box.label().startsWith("x") ? "#e8f1ff" : "#fff4e0",
+            box.label().startsWith("x") ? "#1a66d6" : "#c77700");
       }
-      for (int[] pair : pairs) {
-        cnot(s, column, pair[0], pair[1]);
-        column++;
-      }
-    }
-    header(s, column, 1, "read out");
-    for (int q = 0; q < qubits; q++) {
-      gate(s, column, q, "⟨Z⟩", "", "#e9f8ef", "#16874a");
     }
     s.append("</svg>");
     return s.toString();
+  }
+
+  private static void readout(StringBuilder s, int column, DiagramGate box) {
+    if (box.qubits().size() == 1) {
+      gate(s, column, box.qubits().get(0), box.name(), "", "#e9f8ef", "#16874a");
+      return;
+    }
+    int cx = columnX(column);
+    int top = wireY(Collections.min(box.qubits())) - BOX / 2;
+    int bottom = wireY(Collections.max(box.qubits())) + BOX / 2;
+    s.append(String.format(Locale.ROOT,
+        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"#e9f8ef\" "
+            + "stroke=\"#16874a\" stroke-width=\"1.4\"/>"
+            + "<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"600\" fill=\"#16874a\" "
+            + "text-anchor=\"middle\" dominant-baseline=\"middle\">%s</text>",
+        cx - BOX / 2, top, BOX, bottom - top, cx, (top + bottom) / 2, box.name()));
   }
 
   private static int wireY(int q) {

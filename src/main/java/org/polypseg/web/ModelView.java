@@ -2,6 +2,7 @@ package org.polypseg.web;
 
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -29,8 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.polypseg.segment.CircuitExport;
 import org.polypseg.segment.ModelOverview;
 import org.polypseg.segment.ModelSummary;
 
@@ -127,7 +130,10 @@ public class ModelView extends Div {
     return new ListItem(switch (model.mixer()) {
       case "quantum" -> "Quantum mixer: the " + where + " features are averaged, mapped to "
           + s.qubits() + " angles, passed through the " + s.qubits() + "-qubit circuit below, and its "
-          + s.qubits() + " expectation values ⟨Z⟩ re-scale every " + where + " channel.";
+          + model.circuit().map(c -> c.observables().size()).orElse(s.qubits())
+          + " expectation values (" + observablesWords(model.circuit()
+              .map(CircuitExport::observablesName).orElse("z"))
+          + ") re-scale every " + where + " channel.";
       case "classical" -> "Classical mixer (ablation): a dense layer of width " + s.qubits()
           + " in place of the circuit.";
       default -> "No mixer (ablation): the " + where + " features pass unchanged.";
@@ -191,23 +197,72 @@ public class ModelView extends Div {
     if (s.qubits() == 0 || model.trainableAngles() == 0) {
       return section("Circuit", new Paragraph("This model uses the classical mixer: no circuit."));
     }
-    String svg = CircuitDiagram.svg(s.qubits(), s.layers(), model.entanglingPairs(),
-        model.circuitAngles());
+    Optional<CircuitExport> configured = model.circuit();
+    String svg = configured.map(c -> CircuitDiagram.svg(c.qubits(), c.picture()))
+        .orElseGet(() -> CircuitDiagram.svg(s.qubits(), s.layers(), model.entanglingPairs(),
+            model.circuitAngles()));
+    String entangler = configured.map(CircuitExport::entangler).orElse("ring");
+    String encoding = configured.map(CircuitExport::encoding).orElse("ry");
+    String observables = configured.map(CircuitExport::observablesName).orElse("z");
     byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
     Image diagram = new Image(DownloadHandler.fromInputStream(event ->
         new com.vaadin.flow.server.streams.DownloadResponse(
             new java.io.ByteArrayInputStream(bytes), "circuit.svg", "image/svg+xml", bytes.length)),
-        "Circuit diagram: " + s.qubits() + " qubits, angle encoding RY, " + s.layers()
-            + " layers of RY and RX rotations and a ring of CNOTs, read-out ⟨Z⟩");
+        "Circuit diagram: " + s.qubits() + " qubits, " + encodingWords(encoding) + ", "
+            + configured.map(CircuitExport::layers).orElse(s.layers())
+            + " layers of RY and RX rotations and " + entanglerWords(entangler) + ", read-out "
+            + observablesWords(observables));
     diagram.setId("circuit-diagram");
     Div scroller = new Div(diagram);
     scroller.addClassName("diagram");
-    Paragraph explain = new Paragraph("Each input angle xᵢ is encoded by RY(xᵢ) on qubit i. "
-        + "Each of the " + s.layers() + " layers applies RY(θ) and RX(θ) to every qubit "
-        + "(the trained angles in radians are shown in the boxes) and entangles the qubits with a "
-        + "ring of CNOTs. The read-out is the exact expectation ⟨Zᵢ⟩ of every qubit, in [−1, 1]. "
+    Paragraph explain = new Paragraph("Each input angle xᵢ is encoded on qubit i by "
+        + encodingWords(encoding) + ". "
+        + "Each of the " + configured.map(CircuitExport::layers).orElse(s.layers())
+        + " layers applies RY(θ) and RX(θ) to every qubit "
+        + "(the trained angles in radians are shown in the boxes) and entangles the qubits with "
+        + entanglerWords(entangler) + ". The read-out is the exact expectation of "
+        + observablesWords(observables) + ", each in [−1, 1]. "
         + "Training computes the circuit's gradients exactly by the parameter-shift rule.");
-    return section("Circuit", scroller, explain);
+    Div section = section("Circuit", scroller, explain);
+    configured.ifPresent(c -> {
+      byte[] qasm = c.qasm3().getBytes(StandardCharsets.UTF_8);
+      Anchor download = new Anchor(DownloadHandler.fromInputStream(event ->
+          new com.vaadin.flow.server.streams.DownloadResponse(
+              new java.io.ByteArrayInputStream(qasm), "circuit.qasm", "text/plain", qasm.length)),
+          "Download the circuit as OpenQASM 3");
+      download.setId("circuit-qasm");
+      Paragraph note = new Paragraph(download, new Span(" — the trained weights bound, the image's "
+          + c.qubits() + " angles as inputs x0…x" + (c.qubits() - 1) + ", to run on another "
+          + "simulator or a device (OpenQASM 2 with the angles bound, and the exact expectations "
+          + "for given angles: GET /api/circuit/qasm2 and /api/circuit/expectations, or "
+          + "./polypseg circuit)."));
+      section.add(note);
+    });
+    return section;
+  }
+
+  private static String encodingWords(String encoding) {
+    return switch (encoding) {
+      case "rx" -> "RX(xᵢ)";
+      case "reupload" -> "RY(xᵢ) before every layer (data re-uploading)";
+      default -> "RY(xᵢ)";
+    };
+  }
+
+  private static String entanglerWords(String entangler) {
+    return switch (entangler) {
+      case "line" -> "a line of CNOTs";
+      case "all-to-all" -> "CNOTs between every pair of qubits";
+      default -> "a ring of CNOTs";
+    };
+  }
+
+  private static String observablesWords(String observables) {
+    return switch (observables) {
+      case "zz" -> "⟨ZᵢZᵢ₊₁⟩ of neighbouring qubits";
+      case "z+zz" -> "⟨Zᵢ⟩ of every qubit and ⟨ZᵢZᵢ₊₁⟩ of neighbours";
+      default -> "⟨Zᵢ⟩ of every qubit";
+    };
   }
 
   private static Component modelCard(ModelOverview model) {

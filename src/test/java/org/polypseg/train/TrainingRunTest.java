@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polypseg.model.LoadedModel;
 import org.polypseg.model.ModelInfo;
 import org.polypseg.model.ModelSpec;
 import org.polypseg.model.ModelStore;
+import org.polypseg.quantum.CircuitExecution;
+import org.polypseg.quantum.NoiseModel;
+import org.polypseg.quantum.StateVectorBackend;
 import org.polypseg.testing.SyntheticData;
 
 class TrainingRunTest {
@@ -51,6 +55,50 @@ class TrainingRunTest {
         .isNotEqualTo(afterTwo);
     assertThat(resumed.get(2).trainLoss()).as("resumed loss continues, not restarts")
         .isLessThan(history.get(0).trainLoss());
+  }
+
+  @Test
+  void fineTunesASavedModelWithShotsAndNoiseFromItsWeights() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 12, 48, 40, 5);
+    ModelSpec spec = new ModelSpec(4, 2, 32, ModelSpec.QUANTUM, 4, 2);
+    Path base = dir.resolve("base");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    new ModelTrainer(new TrainOptions(List.of(data), base, dir.resolve("c1"), spec, 1, 4, 0.01f, 7,
+        7, 0.2, 0, false, null), quiet).train();
+
+    Path tuned = dir.resolve("tuned");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    CircuitExecution device = new CircuitExecution(64, new NoiseModel(0.01, 0, 0.02), 3);
+    // Another seed: had the run started from fresh weights, they would differ from the base's.
+    new ModelTrainer(new TrainOptions(List.of(data), tuned, dir.resolve("c2"), spec, 1, 4, 1e-6f, 8,
+        7, 0.2, 0, false, null), new PrintStream(log, true))
+        .circuitExecution(device).startFrom(base).train();
+
+    assertThat(log.toString()).contains("fine-tuning from " + base,
+        "circuit: 64 shots (seed 3), depolarizing 0.01, readout error 0.02");
+    try (LoadedModel before = ModelStore.load(base, new StateVectorBackend());
+        LoadedModel after = ModelStore.load(tuned, new StateVectorBackend())) {
+      double[] start = before.network().circuit().weightValues();
+      double[] end = after.network().circuit().weightValues();
+      assertThat(end).containsExactly(start, within(1e-3));
+      assertThat(end).as("the fine-tuning epoch moved the circuit's weights").isNotEqualTo(start);
+    }
+    ModelInfo info = ModelStore.readInfo(tuned);
+    assertThat(info.architecture()).isEqualTo(spec);
+    assertThat(info.training()).containsEntry("fineTunedFrom", base.toString())
+        .containsEntry("circuitExecution", device.describe());
+    assertThat(ModelStore.readInfo(base).training()).containsEntry("circuitExecution", "exact");
+
+    // Training itself runs the circuit with the noise: the same fine-tuning done exactly, from the
+    // same weights with the same seed, has another loss.
+    CircuitExecution strongNoise = new CircuitExecution(0, new NoiseModel(0.3, 0, 0), 3);
+    List<EpochRecord> noisy = new ModelTrainer(new TrainOptions(List.of(data), dir.resolve("n"),
+        dir.resolve("c3"), spec, 1, 4, 1e-6f, 8, 7, 0.2, 0, false, null), quiet)
+        .circuitExecution(strongNoise).startFrom(base).train();
+    List<EpochRecord> exact = new ModelTrainer(new TrainOptions(List.of(data), dir.resolve("e"),
+        dir.resolve("c4"), spec, 1, 4, 1e-6f, 8, 7, 0.2, 0, false, null), quiet)
+        .startFrom(base).train();
+    assertThat(noisy.get(0).trainLoss()).isNotCloseTo(exact.get(0).trainLoss(), within(1e-6));
   }
 
   @Test

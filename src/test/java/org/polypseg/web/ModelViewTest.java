@@ -15,6 +15,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.polypseg.segment.CircuitExport;
 import org.polypseg.segment.ModelOverview;
 import org.w3c.dom.Document;
 
@@ -86,6 +87,40 @@ class ModelViewTest {
     assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(1 + 24);
     assertThat(doc.getElementsByTagName("circle").getLength()).isEqualTo(2 * 4 * 2);
     assertThat(svg).contains(">0.25<", ">layer 2<", "⟨Z⟩");
+  }
+
+  @Test
+  void drawsTheCircuitAsTrainedAndOffersItAsOpenQasm() throws Exception {
+    // 3 qubits, 2 layers, a line of CNOTs, inputs re-uploaded before each layer, Z and ZZ read out.
+    double[] weights = new double[12];
+    weights[5] = -1.25;
+    CircuitExport circuit = CircuitExport.of(3, 2, "line", "reupload", "z+zz", weights);
+    ModelOverview overview = new ModelOverview(WebTestData.MODEL, "plain", 16, 4, "quantum", false,
+        List.of(new int[] {0, 1}, new int[] {1, 2}), weights, Map.of(), Optional.empty(),
+        Optional.empty(), Optional.of(circuit));
+    ModelView view = new ModelView(overview);
+    String text = view.getElement().getTextRecursively();
+    assertThat(text).contains("before every layer (data re-uploading)", "a line of CNOTs",
+        "⟨ZᵢZᵢ₊₁⟩ of neighbours").doesNotContain("ring of CNOTs");
+    assertThat(find(view, "circuit-qasm")).hasValueSatisfying(link -> assertThat(
+        link.getElement().getTextRecursively()).contains("Download the circuit as OpenQASM 3"));
+
+    String svg = CircuitDiagram.svg(circuit.qubits(), circuit.picture());
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    // Background + 2 x 3 encodings + 2 layers x (3 RY + 3 RX) + 3 ⟨Z⟩ + 2 ⟨ZZ⟩; 2 x 2 CNOTs.
+    assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(1 + 6 + 12 + 5);
+    assertThat(doc.getElementsByTagName("circle").getLength()).isEqualTo(2 * 2 * 2);
+    assertThat(svg).contains(">encode 2<", ">layer 2<", ">-1.25<", "⟨ZZ⟩", "2 layers</title>");
+  }
+
+  @Test
+  void aClassicalModelHasNoCircuitToDownload() {
+    ModelOverview overview = new ModelOverview(WebTestData.MODEL, "plain", 16, 4, "classical",
+        false, List.of(), new double[0], Map.of(), Optional.empty(), Optional.empty());
+    ModelView view = new ModelView(overview);
+    assertThat(view.getElement().getTextRecursively()).contains("classical mixer: no circuit");
+    assertThat(find(view, "circuit-qasm")).isEmpty();
   }
 
   @Test

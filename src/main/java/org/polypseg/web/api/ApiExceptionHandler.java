@@ -32,6 +32,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static final URI QUEUE_LIMIT = URI.create("urn:polypseg:problem:queue-limit");
   static final URI NOT_FOUND = URI.create("urn:polypseg:problem:not-found");
   static final URI NOT_READY = URI.create("urn:polypseg:problem:not-ready");
+  static final URI BAD_CIRCUIT = URI.create("urn:polypseg:problem:bad-circuit-request");
 
   private final DataSize maxImageSize;
   private final long maxVideoBytes;
@@ -44,6 +45,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(BadUploadException.class)
   ProblemDetail badUpload(BadUploadException e) {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.title(), BAD_UPLOAD);
+  }
+
+  @ExceptionHandler(org.polypseg.segment.CircuitInputException.class)
+  ProblemDetail badCircuitInput(org.polypseg.segment.CircuitInputException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), "Bad circuit request", BAD_CIRCUIT);
   }
 
   @ExceptionHandler(VideoJobNotFoundException.class)
