@@ -28,12 +28,13 @@ import picocli.CommandLine.Command;
       LoadTestCommand.class,
       HashPasswordCommand.class,
       TlsKeystoreCommand.class,
-      ConsensusCommand.class
+      ConsensusCommand.class,
+      ArchiveCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "archive", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);
@@ -86,7 +87,12 @@ public final class PolypSegCommand {
 
   /** Runs the command; user errors print one clear message and return exit code 2. */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new PolypSegCommand());
+    return execute(new PolypSegCommand(), args);
+  }
+
+  /** Runs {@code command} (this one, or one command alone) with the same handling of errors. */
+  static int execute(Object command, String... args) {
+    CommandLine cli = new CommandLine(command);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof DataFolderException
