@@ -83,6 +83,24 @@ public final class ArchiveJob {
   }
 
   /**
+   * The whole run as the command line starts it: checks, Spark up (embedded, or the cluster
+   * spark-submit gave), the job, Spark down.
+   *
+   * @param master a Spark master URL, or null: spark-submit's, else {@code local[*]}
+   * @throws ArchiveInputException for a mistake of the user's, before any work
+   */
+  public static ArchiveSummary run(ArchiveSettings settings, String master,
+      PrintStream progress) {
+    checkSettings(settings, master);
+    SparkSession spark = startSpark(master);
+    try {
+      return run(spark, settings, progress);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
    * The Spark session: the one spark-submit configured, else an embedded one on {@code master}
    * ({@code local[*]}: every core of this machine) with no web UI and on loopback only.
    *
@@ -280,8 +298,8 @@ public final class ArchiveJob {
                 all += stage.get().numTasks();
               }
             }
-            out.printf(Locale.ROOT, "archive: %d of %d tasks of this stage done, %d frames"
-                + " segmented, %.0f s%n", done, all == 0 ? tasks : all, frames.value(),
+            out.printf(Locale.ROOT, "archive: %d frames segmented; this stage: %d of %d tasks"
+                + " done; %.0f s%n", frames.value(), done, all == 0 ? tasks : all,
                 (System.nanoTime() - start) / 1e9);
           }
         } catch (InterruptedException e) {

@@ -64,18 +64,23 @@ final class ArchiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      Class.forName("org.apache.spark.sql.SparkSession");
-    } catch (ClassNotFoundException e) {
-      throw new UserError("archive needs Apache Spark on the class path: run it as"
-          + " ./polypseg archive ..., or with spark-submit and target/polypseg-archive.jar"
-          + " (see the README)");
-    }
+    requireSpark("archive");
     ModelOption modelOption = new ModelOption();
     modelOption.model = model;
     return ArchiveRun.run(inputs, output, masks, threshold, stride,
         modelOption.resolve().toAbsolutePath().toString(), backend, master, overwrite,
         writeMasks, System.out, System.err);
+  }
+
+  /** Spark is not in the web app's jar: say how to run the command with it. */
+  static void requireSpark(String command) {
+    try {
+      Class.forName("org.apache.spark.sql.SparkSession");
+    } catch (ClassNotFoundException e) {
+      throw new UserError(command + " needs Apache Spark on the class path, which the web app's"
+          + " jar leaves out: run it as ./polypseg " + command + " ..., or on a cluster with"
+          + " spark-submit and target/polypseg-archive.jar (see the README)");
+    }
   }
 
   /** Entry point for spark-submit: this command alone, no web app, no other command. */

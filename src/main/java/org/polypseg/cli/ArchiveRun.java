@@ -3,7 +3,6 @@ package org.polypseg.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
 import org.polypseg.archive.ArchiveInputException;
 import org.polypseg.archive.ArchiveJob;
 import org.polypseg.archive.ArchiveSettings;
@@ -26,22 +25,16 @@ final class ArchiveRun {
     ArchiveSettings settings = new ArchiveSettings(inputs, output, masks, threshold, stride,
         modelDir, backend, overwrite, writeMasks);
     try {
-      ArchiveJob.checkSettings(settings, master);
-      SparkSession spark = ArchiveJob.startSpark(master);
-      try {
-        ArchiveSummary s = ArchiveJob.run(spark, settings, err);
-        out.printf(Locale.ROOT, "wrote %s: frames/, clips/, errors/ (Parquet), summary.json%n"
-            + "  %d files: %d frames, %d clips (%d frames read); %d frames segmented, %d with a"
-            + " polyp (%.1f %%); %d errors%n  %.1f s on %s (%d cores): %.1f frames/s%n",
-            s.output(), s.files(), s.images(), s.clips(), s.clipFrames(), s.frames(),
-            s.polypFrames(), 100 * s.polypFrameShare(), s.errors(), s.seconds(), s.master(),
-            s.cores(), s.framesPerSecond());
-        if (s.errors() > 0) {
-          out.println("  the files that could not be used, with the reason: " + s.output()
-              + "/errors");
-        }
-      } finally {
-        spark.stop();
+      ArchiveSummary s = ArchiveJob.run(settings, master, err);
+      out.printf(Locale.ROOT, "wrote %s: frames/, clips/, errors/ (Parquet), summary.json%n"
+          + "  %d files: %d frames, %d clips (%d frames read); %d frames segmented, %d with a"
+          + " polyp (%.1f %%); %d errors%n  %.1f s on %s (%d cores): %.1f frames/s%n",
+          s.output(), s.files(), s.images(), s.clips(), s.clipFrames(), s.frames(),
+          s.polypFrames(), 100 * s.polypFrameShare(), s.errors(), s.seconds(), s.master(),
+          s.cores(), s.framesPerSecond());
+      if (s.errors() > 0) {
+        out.println("  the files that could not be used, with the reason: " + s.output()
+            + "/errors");
       }
     } catch (ArchiveInputException e) {
       throw new UserError(e.getMessage());
@@ -53,11 +46,15 @@ final class ArchiveRun {
    * Without Spring Boot's logging set-up Logback logs everything at DEBUG: Spark's start-up would
    * bury the progress line. Warnings and errors still show.
    */
-  private static void quietSpark() {
-    Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-    if (root instanceof ch.qos.logback.classic.Logger logback
-        && System.getProperty("logback.configurationFile") == null) {
-      logback.setLevel(ch.qos.logback.classic.Level.WARN);
+  static void quietSpark() {
+    try {
+      Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+      if (root instanceof ch.qos.logback.classic.Logger logback
+          && System.getProperty("logback.configurationFile") == null) {
+        logback.setLevel(ch.qos.logback.classic.Level.WARN);
+      }
+    } catch (NoClassDefFoundError e) {
+      // No Logback under spark-submit (the cluster's Log4j settings apply there).
     }
   }
 }

@@ -29,12 +29,13 @@ import picocli.CommandLine.Command;
       HashPasswordCommand.class,
       TlsKeystoreCommand.class,
       ConsensusCommand.class,
-      ArchiveCommand.class
+      ArchiveCommand.class,
+      ArchiveBenchmarkCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "archive", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "archive", "archive-benchmark", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);
