@@ -6,6 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -37,13 +41,41 @@ final class AnalyzePartition implements FlatMapFunction<Iterator<List<WorkItem>>
         new HadoopFiles(hadoop));
     Iterator<WorkItem> items = groups.hasNext() ? groups.next().iterator()
         : List.<WorkItem>of().iterator();
+    // One helper thread per task reads and decodes the next file while the model works on this
+    // one; it ends with the task, failed or not.
+    ExecutorService reader = Executors.newSingleThreadExecutor(
+        Thread.ofPlatform().daemon().name("archive-read-", 0).factory());
+    if (task != null) {
+      task.addTaskCompletionListener(
+          (org.apache.spark.util.TaskCompletionListener) context -> reader.shutdownNow());
+    }
     return new Iterator<>() {
       private final Deque<Row> ready = new ArrayDeque<>();
+      private Future<ArchiveAnalyzer.Prepared> next = prefetch();
+
+      private Future<ArchiveAnalyzer.Prepared> prefetch() {
+        if (!items.hasNext()) {
+          reader.shutdown();
+          return null;
+        }
+        WorkItem item = items.next();
+        return reader.submit(() -> analyzer.prepare(item));
+      }
 
       @Override
       public boolean hasNext() {
-        while (ready.isEmpty() && items.hasNext()) {
-          ItemResult result = analyzer.analyze(items.next());
+        while (ready.isEmpty() && next != null) {
+          ArchiveAnalyzer.Prepared prepared;
+          try {
+            prepared = next.get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+          } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+          }
+          next = prefetch();
+          ItemResult result = analyzer.finish(prepared);
           ready.addAll(ArchiveTables.rows(result));
           framesDone.add(result.frames().size());
         }

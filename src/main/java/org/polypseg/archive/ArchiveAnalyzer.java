@@ -56,16 +56,41 @@ public final class ArchiveAnalyzer {
 
   /** The rows of one file. */
   public ItemResult analyze(WorkItem item) {
-    return item.clip() ? clip(item) : frame(item);
+    return finish(prepare(item));
   }
 
-  private ItemResult frame(WorkItem item) {
-    BufferedImage image;
-    try {
-      image = Images.readRgb(readImage(item.path()), item.path());
-    } catch (ImageReadException e) {
-      return failed(item.path(), "frame", e.getMessage());
+  /**
+   * A file made ready for the model: a frame read and decoded (or the reason it cannot be); a
+   * clip is decoded as it is analysed. A task prepares its next file while the model works on
+   * this one, as the command line decodes the next frame while its workers segment.
+   *
+   * @param image the decoded frame; null for a clip or a failed frame
+   * @param failed the rows of a frame that could not be read; else null
+   */
+  public record Prepared(WorkItem item, BufferedImage image, ItemResult failed) {}
+
+  /** Reads and decodes a frame; never throws for a bad file. */
+  public Prepared prepare(WorkItem item) {
+    if (item.clip()) {
+      return new Prepared(item, null, null);
     }
+    try {
+      return new Prepared(item, Images.readRgb(readImage(item.path()), item.path()), null);
+    } catch (ImageReadException e) {
+      return new Prepared(item, null, failed(item.path(), "frame", e.getMessage()));
+    }
+  }
+
+  /** The rows of a prepared file: the model, the figures. */
+  public ItemResult finish(Prepared prepared) {
+    if (prepared.failed() != null) {
+      return prepared.failed();
+    }
+    return prepared.item().clip() ? clip(prepared.item())
+        : frame(prepared.item(), prepared.image());
+  }
+
+  private ItemResult frame(WorkItem item, BufferedImage image) {
     Segmentation s = service.segment(image);
     List<ErrorRecord> errors = new ArrayList<>();
     boolean[] truth = null;

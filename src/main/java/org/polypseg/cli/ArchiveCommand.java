@@ -67,9 +67,11 @@ final class ArchiveCommand implements Callable<Integer> {
     requireSpark("archive");
     ModelOption modelOption = new ModelOption();
     modelOption.model = model;
+    // As given, not made absolute here: under spark-submit a relative --model names the folder
+    // that --archives unpacks in each executor's own working directory.
     return ArchiveRun.run(inputs, output, masks, threshold, stride,
-        modelOption.resolve().toAbsolutePath().toString(), backend, master, overwrite,
-        writeMasks, System.out, System.err);
+        modelOption.resolve().toString(), backend, master, overwrite, writeMasks, System.out,
+        System.err);
   }
 
   /** Spark is not in the web app's jar: say how to run the command with it. */
