@@ -13,6 +13,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class PolypSegApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && PolypSegCommand.isUnknownCommand(args[0])) {
+      // A mistyped command must never start the server in its place.
+      System.err.println(PolypSegCommand.unknownCommandMessage(args[0]));
+      System.exit(2);
+    }
     System.setProperty("ai.djl.offline", "true");
     System.setProperty("java.awt.headless", "true");
     FastAllocator.relaunchIfNeeded(args);

@@ -43,7 +43,7 @@ class ArchitectureTest {
   void featuresDoNotReachUpToTheEntryPoints() {
     noClasses().that().resideInAnyPackage("org.polypseg.segment..", "org.polypseg.train..",
             "org.polypseg.eval..", "org.polypseg.report..", "org.polypseg.data..",
-            "org.polypseg.video..", "org.polypseg.study..")
+            "org.polypseg.video..", "org.polypseg.study..", "org.polypseg.archive..")
         .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.web..", "org.polypseg.cli..")
         .check(classes);
   }
@@ -99,6 +99,34 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.polypseg.study.consensus..")
         .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.model..",
             "org.polypseg.quantum..", "org.polypseg.train..", "org.polypseg.segment..")
+        .check(classes);
+  }
+
+  /**
+   * {@code cli -> archive -> segment, video}: the archive job reuses the one code path for a
+   * frame's figures, and only the command line starts it.
+   */
+  @Test
+  void onlyTheCommandLineUsesTheArchiveAndTheArchiveKnowsNoWeb() {
+    noClasses().that().resideOutsideOfPackages("org.polypseg.archive..", "org.polypseg.cli..")
+        .should().dependOnClassesThat().resideInAPackage("org.polypseg.archive..")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.polypseg.archive..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.polypseg.web..",
+            "org.polypseg.train..", "org.polypseg.eval..", "org.polypseg.report..",
+            "org.polypseg.study..")
+        .check(classes);
+  }
+
+  /**
+   * Spark (and the Hadoop it brings) is the archive's alone: it is not in the web app's jar, so
+   * no other package may need it.
+   */
+  @Test
+  void onlyTheArchiveUsesSpark() {
+    noClasses().that().resideOutsideOfPackage("org.polypseg.archive..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..",
+            "org.apache.hadoop..", "scala..")
         .check(classes);
   }
 }
