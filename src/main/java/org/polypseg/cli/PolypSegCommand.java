@@ -25,12 +25,13 @@ import picocli.CommandLine.Command;
       LoadTestCommand.class,
       HashPasswordCommand.class,
       TlsKeystoreCommand.class,
-      ConsensusCommand.class
+      ConsensusCommand.class,
+      BenchmarkStudiesCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "benchmark-studies", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);

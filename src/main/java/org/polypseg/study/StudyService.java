@@ -347,7 +347,8 @@ public final class StudyService {
     return audited(user, "save-mask", studyId, frameId, () -> {
       annotator(user, studyId);
       StudyStore.FrameRow frame = frame(studyId, frameId);
-      MaskImage mask = checkSize(save.mask(), frame);
+      MaskImage mask = save.mask() == null && save.noPolyp()
+          ? MaskImage.blank(frame.width(), frame.height()) : checkSize(save.mask(), frame);
       if (save.noPolyp() && mask.any()) {
         throw new StudyInputException(frame.frame().name() + ": marked \"no polyp\" but the mask"
             + " has polyp pixels; erase them or take the mark off");
