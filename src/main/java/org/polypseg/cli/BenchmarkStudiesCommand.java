@@ -24,6 +24,10 @@ final class BenchmarkStudiesCommand implements Callable<Integer> {
       description = "saves per annotator (default: ${DEFAULT-VALUE})")
   int rounds;
 
+  @Option(names = "--warmup", defaultValue = "5", paramLabel = "N",
+      description = "rounds first, not measured (the JVM's warm-up; default: ${DEFAULT-VALUE})")
+  int warmup;
+
   @Option(names = "--size", defaultValue = "622x530", paramLabel = "WxH",
       description = "frame size in pixels (default: ${DEFAULT-VALUE}, a Kvasir-SEG frame)")
   String size;
@@ -44,8 +48,8 @@ final class BenchmarkStudiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (annotators < 1 || annotators > 20 || rounds < 1) {
-      throw new UserError("--annotators must be 1..20 and --rounds at least 1");
+    if (annotators < 1 || annotators > 20 || rounds < 1 || warmup < 0) {
+      throw new UserError("--annotators must be 1..20, --rounds at least 1, --warmup 0 or more");
     }
     String[] wh = size.toLowerCase(Locale.ROOT).split("x");
     int width;
@@ -68,7 +72,7 @@ final class BenchmarkStudiesCommand implements Callable<Integer> {
     }
     StudyBenchmark.Result r;
     try {
-      r = StudyBenchmark.run(db, annotators, rounds, width, height, System.out);
+      r = StudyBenchmark.run(db, annotators, warmup, rounds, width, height, System.out);
     } catch (org.polypseg.study.StudyException e) {
       throw new UserError(e.getMessage());
     }

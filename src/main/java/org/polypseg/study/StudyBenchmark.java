@@ -57,8 +57,8 @@ public final class StudyBenchmark {
    * @param database where to keep the study, or null for a fresh H2 file in a temporary folder
    *     (deleted afterwards)
    */
-  public static Result run(StudyProperties.Database database, int annotators, int rounds,
-      int width, int height, PrintStream log) throws IOException, InterruptedException {
+  public static Result run(StudyProperties.Database database, int annotators, int warmup,
+      int rounds, int width, int height, PrintStream log) throws IOException, InterruptedException {
     Path temp = null;
     if (database == null) {
       temp = Files.createTempDirectory("polypseg-study-benchmark");
@@ -72,7 +72,7 @@ public final class StudyBenchmark {
       }
       StudyService service = new StudyService(db, null, StudyAudit.NONE, n -> true,
           Clock.systemUTC());
-      return measure(service, db.describe(), annotators, rounds, width, height, log);
+      return measure(service, db.describe(), annotators, warmup, rounds, width, height, log);
     } finally {
       if (temp != null) {
         DatasetWriter.deleteTree(temp);
@@ -80,8 +80,8 @@ public final class StudyBenchmark {
     }
   }
 
-  private static Result measure(StudyService service, String url, int annotators, int rounds,
-      int width, int height, PrintStream log) throws InterruptedException {
+  private static Result measure(StudyService service, String url, int annotators, int warmup,
+      int rounds, int width, int height, PrintStream log) throws InterruptedException {
     String owner = "benchmark-owner";
     long study = service.create(owner, new StudySettings("benchmark", null, true)).id();
     List<String> names = new ArrayList<>();
@@ -95,8 +95,8 @@ public final class StudyBenchmark {
       frameIds.add(service.addFrame(owner, study, Pictures.png(frame(width, height, f)),
           "benchmark", Redaction.NONE, true).id());
     }
-    log.printf("%d annotators, %d rounds, frames %dx%d, database %s%n", annotators, rounds,
-        width, height, url);
+    log.printf("%d annotators, %d rounds (after %d not measured), frames %dx%d, database %s%n",
+        annotators, rounds, warmup, width, height, url);
     CyclicBarrier together = new CyclicBarrier(annotators);
     ExecutorService pool = Executors.newFixedThreadPool(annotators);
     double[] ms = new double[annotators * rounds];
@@ -108,8 +108,9 @@ public final class StudyBenchmark {
         workers.add(pool.submit(() -> {
           Random random = new Random(who);
           int[] version = new int[frames];
-          for (int r = 0; r < rounds; r++) {
-            int f = r % frames;
+          for (int round = -warmup; round < rounds; round++) {
+            int r = Math.max(round, 0);
+            int f = (round + warmup) % frames;
             MaskImage mask = blob(width, height, random);
             together.await();
             long start = System.nanoTime();
@@ -117,12 +118,16 @@ public final class StudyBenchmark {
               version[f] = service.saveMask(names.get(who), study, frameIds.get(f),
                   new MaskSave(version[f], mask, false, false)).version();
             } catch (MaskConflictException e) {
-              synchronized (conflicts) {
-                conflicts[0]++;
+              if (round >= 0) {
+                synchronized (conflicts) {
+                  conflicts[0]++;
+                }
               }
               version[f] = e.currentVersion();
             }
-            ms[r * annotators + who] = (System.nanoTime() - start) / 1e6;
+            if (round >= 0) {
+              ms[r * annotators + who] = (System.nanoTime() - start) / 1e6;
+            }
           }
           return null;
         }));

@@ -76,6 +76,11 @@ public final class StudyDatabase implements AutoCloseable {
     return settings.safeUrl();
   }
 
+  /** Throws the reason studies are off (trying the database again first, if due). */
+  void check() {
+    require();
+  }
+
   JdbcClient jdbc() {
     return require().jdbc();
   }

@@ -800,6 +800,8 @@ public final class StudyService {
     long start = System.nanoTime();
     String outcome = "failed";
     try {
+      // An unreachable database is the first thing to hear about: no other answer helps then.
+      database.check();
       T result = work.get();
       outcome = "ok";
       return result;
