@@ -147,6 +147,23 @@ public final class StudyDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * The message for a database that stopped answering during an action: that action was not
+   * done, and nothing saved before is lost (each save is one transaction).
+   */
+  StudiesUnavailableException lost(RuntimeException e) {
+    log.warn("Study database {} stopped answering: {}", settings.safeUrl(), rootMessage(e));
+    Open o = open;
+    if (o != null && o.dataSource().getHikariPoolMXBean() != null) {
+      // The pool's other connections died with this one; without this, the first actions after
+      // the database is back would meet them and fail too.
+      o.dataSource().getHikariPoolMXBean().softEvictConnections();
+    }
+    return new StudiesUnavailableException("The study database " + settings.safeUrl()
+        + " stopped answering (" + rootMessage(e) + "). This action was not done; everything "
+        + "saved before is kept. Try again when the database is back.", e);
+  }
+
   private static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {

@@ -26,7 +26,10 @@ import org.polypseg.study.consensus.ConsensusResult;
 import org.polypseg.study.consensus.DecisionPatterns;
 import org.polypseg.study.consensus.FrameDisagreement;
 import org.polypseg.study.consensus.StapleResult;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -808,6 +811,12 @@ public final class StudyService {
     } catch (StudyException e) {
       outcome = e.outcome();
       throw e;
+    } catch (DataAccessResourceFailureException | TransientDataAccessResourceException
+        | CannotCreateTransactionException e) {
+      // The database went away mid-study (a server restart, the network): a message, not a 500.
+      StudiesUnavailableException lost = database.lost(e);
+      outcome = lost.outcome();
+      throw lost;
     } finally {
       audit.record(new StudyAudit.Event(user, action, studyId, frameId, outcome,
           (System.nanoTime() - start) / 1_000_000));
