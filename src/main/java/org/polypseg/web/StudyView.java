@@ -3,6 +3,7 @@ package org.polypseg.web;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -39,6 +40,7 @@ import org.polypseg.study.StudyDeletion;
 import org.polypseg.study.StudyFrame;
 import org.polypseg.study.StudyRole;
 import org.polypseg.study.StudyService;
+import org.polypseg.study.StudySettings;
 import org.polypseg.study.consensus.AgreementFigures;
 
 /**
@@ -127,6 +129,25 @@ public class StudyView extends Div implements BeforeEnterObserver {
   }
 
   private void ownerSections() {
+    // Settings: the owner may switch the start mask or blindness at any time; saved masks stay.
+    Checkbox fromModel = new Checkbox("Annotators start from the model's mask",
+        study.settings().startFrom() == StudySettings.StartFrom.MODEL);
+    fromModel.setId("study-settings-from-model");
+    Checkbox blind = new Checkbox("Blind", study.settings().blind());
+    blind.setId("study-settings-blind");
+    Button saveSettings = new Button("Save settings", e -> {
+      Study changed = problem.attempt(() -> studies.updateSettings(user, studyId,
+          new StudySettings(study.settings().title(), fromModel.getValue()
+              ? StudySettings.StartFrom.MODEL : StudySettings.StartFrom.BLANK,
+              blind.getValue())));
+      if (changed != null) {
+        show();
+        StudyPages.info("Settings saved");
+      }
+    });
+    saveSettings.setId("study-settings-save");
+    add(new Div(fromModel, blind, saveSettings));
+
     // Annotators
     TextField annotator = new TextField("Add an annotator (user name)");
     annotator.setId("study-annotator-name");
