@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -83,8 +82,8 @@ public class StudiesView extends Div {
         title.getValue(), fromModel.getValue() ? StudySettings.StartFrom.MODEL
             : StudySettings.StartFrom.BLANK, blind.getValue())));
     if (study != null) {
-      getUI().ifPresent(ui -> ui.navigate(StudyView.class,
-          new RouteParameters("id", Long.toString(study.id()))));
+      // By address, so that the browser's address (and a reload) is the new study's.
+      getUI().ifPresent(ui -> ui.getPage().setLocation("studies/" + study.id()));
     }
     return study;
   }

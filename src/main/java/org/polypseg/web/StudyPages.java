@@ -35,8 +35,9 @@ final class StudyPages {
   }
 
   static void info(String message) {
-    Notification notification = Notification.show(message, 4000,
-        Notification.Position.BOTTOM_START);
+    // Bottom right: the annotator's Save button sits bottom left, and must stay clickable.
+    Notification notification = Notification.show(message, 3000,
+        Notification.Position.BOTTOM_END);
     notification.addClassName("study-info");
   }
 

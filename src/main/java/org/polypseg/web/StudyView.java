@@ -146,7 +146,7 @@ public class StudyView extends Div implements BeforeEnterObserver {
       }
     });
     saveSettings.setId("study-settings-save");
-    add(new Div(fromModel, blind, saveSettings));
+    add(new H3("Settings"), new Div(fromModel, blind, saveSettings));
 
     // Annotators
     TextField annotator = new TextField("Add an annotator (user name)");
