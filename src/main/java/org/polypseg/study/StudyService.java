@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -373,7 +374,10 @@ public final class StudyService {
             + "started from version " + save.baseVersion() + ". Nothing was overwritten; reload "
             + "the frame to continue from the kept mask.", current);
       }
-      return store.mask(frameId, user).orElseThrow().decode();
+      // What was just written, without reading it back: a save is on every annotator's path, and
+      // a second query plus a PNG decode would add work for nothing.
+      return new SavedMask(frameId, user, mask, save.noPolyp(), save.unsure(),
+          save.baseVersion() + 1, now.truncatedTo(ChronoUnit.MICROS));
     });
   }
 
