@@ -31,12 +31,13 @@ import picocli.CommandLine.Command;
       ConsensusCommand.class,
       CircuitCommand.class,
       ArchiveCommand.class,
-      ArchiveBenchmarkCommand.class
+      ArchiveBenchmarkCommand.class,
+      BenchmarkStudiesCommand.class
     })
 public final class PolypSegCommand {
 
   private static final Set<String> COMMANDS =
-      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "circuit", "archive", "archive-benchmark", "help", "--help", "-h", "--version", "-V");
+      Set.of("train", "evaluate", "benchmark", "report", "video", "load-test", "hash-password", "tls-keystore", "consensus", "circuit", "archive", "archive-benchmark", "benchmark-studies", "help", "--help", "-h", "--version", "-V");
 
   public static boolean isCommand(String first) {
     return COMMANDS.contains(first);

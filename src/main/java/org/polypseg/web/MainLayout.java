@@ -39,9 +39,10 @@ public class MainLayout extends Div implements RouterLayout {
 
     RouterLink segment = new RouterLink("Segment", SegmentView.class);
     RouterLink modelPage = new RouterLink("Model", ModelView.class);
+    RouterLink studiesPage = new RouterLink("Studies", StudiesView.class);
     Anchor api = new Anchor("swagger-ui/index.html", "API", AnchorTarget.BLANK);
     api.setRouterIgnore(true);
-    Nav nav = new Nav(segment, modelPage, api);
+    Nav nav = new Nav(segment, modelPage, studiesPage, api);
     nav.addClassName("main-nav");
 
     Span modelChip = new Span(

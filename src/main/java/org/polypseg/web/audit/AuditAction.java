@@ -18,7 +18,12 @@ public enum AuditAction {
   /** A video clip analysed. */
   VIDEO("video"),
   /** A sign-in attempt. */
-  SIGN_IN("sign-in");
+  SIGN_IN("sign-in"),
+  /**
+   * An action on an annotation study (the item says which: {@code save-mask study-3 frame-17});
+   * recorded by the study service itself, allowed or refused.
+   */
+  STUDY("study");
 
   private final String label;
 

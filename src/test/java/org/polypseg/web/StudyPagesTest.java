@@ -1,0 +1,290 @@
+package org.polypseg.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.io.ByteArrayInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polypseg.data.DataFolder;
+import org.polypseg.data.SamplePair;
+import org.polypseg.image.Images;
+import org.polypseg.segment.MaskEdits;
+import org.polypseg.segment.PolypSegProperties;
+import org.polypseg.study.ExportSource;
+import org.polypseg.study.MaskImage;
+import org.polypseg.study.ModelMasks;
+import org.polypseg.study.Study;
+import org.polypseg.study.StudyAudit;
+import org.polypseg.study.StudyDatabase;
+import org.polypseg.study.StudyFrame;
+import org.polypseg.study.StudyProperties;
+import org.polypseg.study.StudyService;
+import org.polypseg.study.StudySettings;
+import org.polypseg.testing.HostileFiles;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The study pages without a browser, on an H2 study database: what an owner, two annotators, a
+ * second tab and a stranger see and can do. The signed-in user is Spring Security's, as in the app.
+ */
+class StudyPagesTest {
+
+  static final int W = 40;
+  static final int H = 30;
+
+  @TempDir Path temp;
+
+  private final UI ui = new UI();
+  private final PolypSegProperties properties =
+      new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50);
+  private StudyDatabase database;
+  private StudyService service;
+
+  @BeforeEach
+  void open() {
+    UI.setCurrent(ui);
+    database = StudyDatabase.open(new StudyProperties(true, new StudyProperties.Database(
+        "jdbc:h2:file:" + temp.resolve("studies"), "sa", "", 4, Duration.ofSeconds(5))),
+        Clock.systemUTC());
+    // The model's "mask": the left half of the frame.
+    ModelMasks model = image -> rect(0, 0, image.getWidth() / 2, image.getHeight());
+    service = new StudyService(database, model, StudyAudit.NONE, n -> !n.equals("nobody"),
+        Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+    UI.setCurrent(null);
+    SecurityContextHolder.clearContext();
+  }
+
+  static void signIn(String user) {
+    SecurityContextHolder.getContext().setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, "n/a", List.of()));
+  }
+
+  static byte[] frame(int seed) {
+    BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(new Color(150 + seed * 10, 60, 50));
+    g.fillRect(0, 0, W, H);
+    g.setColor(Color.WHITE);
+    g.fillRect(2, 2, 6, 6); // the burned-in text
+    g.dispose();
+    return HostileFiles.encode(image, "png");
+  }
+
+  static MaskImage rect(int x0, int y0, int x1, int y1) {
+    boolean[] p = new boolean[W * H];
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        p[y * W + x] = true;
+      }
+    }
+    return new MaskImage(W, H, p);
+  }
+
+  /** The brush strokes that turn what the overlay shows into {@code wanted}, as the page sends. */
+  static String strokes(MaskImage shown, MaskImage wanted) {
+    return MaskEdits.between(shown.pixels(), wanted.pixels(), W, H).toText();
+  }
+
+  /** An owner's study with five uploaded frames, redacted with the boxes the owner set. */
+  long studyOfFiveFrames(boolean fromModel) {
+    signIn("olivia");
+    StudiesView studies = new StudiesView(service);
+    studies.titleField().setValue("Flat polyps");
+    studies.fromModel().setValue(fromModel);
+    Study study = studies.create();
+    assertThat(study).isNotNull();
+    service.addAnnotator("olivia", study.id(), "anna");
+    service.addAnnotator("olivia", study.id(), "bert");
+    StudyView page = new StudyView(service, properties);
+    page.show(study.id());
+    for (int i = 0; i < 5; i++) {
+      page.received("patient-jane-doe-" + i + ".png", frame(i));
+    }
+    assertThat(page.pendingFrames()).hasSize(5);
+    page.pendingFrames().forEach(f -> f.boxes().setValue("2,2,6,6"));
+    page.addAllPending();
+    assertThat(page.problem().message()).isEmpty();
+    assertThat(page.pendingFrames()).isEmpty();
+    return study.id();
+  }
+
+  @Test
+  void anOwnerCreatesAStudyFromFiveFramesTwoAnnotatorsAnnotateAndTheOwnerExportsADataFolder()
+      throws Exception {
+    long id = studyOfFiveFrames(true);
+    List<StudyFrame> frames = service.frames("olivia", id);
+    assertThat(frames).extracting(StudyFrame::name).containsExactly("frame-0001", "frame-0002",
+        "frame-0003", "frame-0004", "frame-0005");
+    BufferedImage kept = Images.readRgb(service.frameImage("olivia", id, frames.get(0).id()), "f");
+    assertThat(kept.getRGB(3, 3) & 0xffffff).as("the text box is blanked").isZero();
+    assertThat(kept.getRGB(20, 20) & 0xffffff).isNotZero();
+
+    // Anna starts from the model's mask (the left half) and corrects it on every frame.
+    signIn("anna");
+    AnnotateView anna = new AnnotateView(service);
+    anna.show(id);
+    for (int i = 0; i < 5; i++) {
+      assertThat(anna.frame().name()).isEqualTo(frames.get(i).name());
+      MaskImage shown = anna.maskOnScreen();
+      assertThat(shown).isEqualTo(rect(0, 0, W / 2, H));
+      anna.setEdits(strokes(shown, rect(4, 4, 24, 20)));
+      anna.unsure().setValue(i == 4);
+      anna.save();
+      assertThat(anna.problem().message()).isEmpty();
+    }
+    assertThat(anna.where()).contains("5 of 5 frames saved");
+    assertThat(service.mask("anna", id, frames.get(4).id(), "anna").unsure()).isTrue();
+
+    // Bert starts from blank (the owner changed the setting) and says frame 3 has no polyp.
+    signIn("olivia");
+    service.updateSettings("olivia", id,
+        new StudySettings("Flat polyps", StudySettings.StartFrom.BLANK, true));
+    signIn("bert");
+    AnnotateView bert = new AnnotateView(service);
+    bert.show(id);
+    for (int i = 0; i < 5; i++) {
+      MaskImage shown = bert.maskOnScreen();
+      assertThat(shown.any()).as("blank start").isFalse();
+      if (i == 2) {
+        bert.noPolyp().setValue(true);
+      } else {
+        bert.setEdits(strokes(shown, rect(6, 4, 26, 22)));
+      }
+      bert.save();
+      assertThat(bert.problem().message()).isEmpty();
+    }
+    assertThat(service.mask("bert", id, frames.get(2).id(), "bert").noPolyp()).isTrue();
+    assertThat(service.mask("bert", id, frames.get(0).id(), "bert").mask())
+        .isEqualTo(rect(6, 4, 26, 22));
+
+    signIn("olivia");
+    StudyView owner = new StudyView(service, properties);
+    owner.show(id);
+    owner.showAgreement();
+    String table = owner.agreementArea().getElement().getTextRecursively();
+    assertThat(table).contains("anna", "bert", "model", "frame-0003", "Sensitivity (STAPLE)");
+    assertThat(owner.problem().message()).isEmpty();
+
+    owner.prepareExport(ExportSource.STAPLE);
+    assertThat(owner.exportArea().getElement().getTextRecursively())
+        .contains("5 frames exported");
+    Path folder = unzip(owner.exported(), temp.resolve("export"));
+    List<SamplePair> pairs = DataFolder.scan(folder);
+    assertThat(pairs).hasSize(5);
+    assertThat(Files.readString(folder.resolve("agreement.csv"))).contains("anna", "bert");
+  }
+
+  @Test
+  void aSecondTabsStaleSaveIsRefusedWithAMessageAndTheKeptMaskIsNotOverwritten() {
+    long id = studyOfFiveFrames(false);
+    signIn("anna");
+    AnnotateView tab1 = new AnnotateView(service);
+    tab1.show(id);
+    AnnotateView tab2 = new AnnotateView(service);
+    tab2.show(id);
+    long frame = tab1.frame().id();
+    assertThat(tab2.frame().id()).isEqualTo(frame);
+
+    tab1.setEdits(strokes(tab1.maskOnScreen(), rect(0, 0, 10, 10)));
+    tab1.save();
+    tab2.setEdits(strokes(tab2.maskOnScreen(), rect(20, 20, 30, 30)));
+    tab2.save();
+
+    assertThat(tab2.problem().message()).contains("frame-0001", "saved elsewhere meanwhile",
+        "Nothing was overwritten");
+    assertThat(tab2.frame().id()).as("tab 2 stays on the frame, its strokes kept")
+        .isEqualTo(frame);
+    assertThat(service.mask("anna", id, frame, "anna").mask()).isEqualTo(rect(0, 0, 10, 10));
+    // Reloading the frame in tab 2 continues from the kept mask, and its next save goes through.
+    tab2.open(frame);
+    assertThat(tab2.problem().message()).isEmpty();
+    assertThat(tab2.maskOnScreen()).isEqualTo(rect(0, 0, 10, 10));
+    tab2.save();
+    assertThat(tab2.problem().message()).isEmpty();
+    assertThat(service.mask("anna", id, frame, "anna").version()).isEqualTo(2);
+  }
+
+  @Test
+  void aStrangerSeesNoStudyAndAnAnnotatorGetsNoOwnersTools() {
+    long id = studyOfFiveFrames(false);
+    signIn("stan");
+    StudiesView list = new StudiesView(service);
+    assertThat(list.list().getBody().getChildren().count()).isZero();
+    StudyView page = new StudyView(service, properties);
+    page.show(id);
+    assertThat(page.problem().message()).contains("no study " + id);
+    AnnotateView annotate = new AnnotateView(service);
+    annotate.show(id);
+    assertThat(annotate.problem().message()).contains("no study " + id);
+
+    signIn("anna");
+    StudyView annotator = new StudyView(service, properties);
+    annotator.show(id);
+    assertThat(annotator.problem().message()).isEmpty();
+    assertThat(annotator.agreementArea().getParent()).as("no agreement for annotators").isEmpty();
+    assertThat(annotator.exportArea().getParent()).isEmpty();
+  }
+
+  @Test
+  void exportingAStudyWithOneAnnotatorSaysThereIsNoAgreementToCompute() {
+    signIn("olivia");
+    Study study = service.create("olivia", new StudySettings("Solo", null, true));
+    service.addAnnotator("olivia", study.id(), "anna");
+    StudyView page = new StudyView(service, properties);
+    page.show(study.id());
+    page.prepareExport(ExportSource.STAPLE);
+    assertThat(page.problem().message()).isNotEmpty();
+    assertThat(page.exported()).isNull();
+  }
+
+  @Test
+  void withTheStudyDatabaseAwayTheStudiesPageSaysWhichAndWhy() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/studies";
+    try (StudyDatabase away = StudyDatabase.open(new StudyProperties(true,
+        new StudyProperties.Database(url, "polypseg", "", 2, Duration.ofMillis(500))),
+        Clock.systemUTC())) {
+      signIn("olivia");
+      StudiesView page = new StudiesView(new StudyService(away, null, StudyAudit.NONE,
+          n -> true, Clock.systemUTC()));
+      assertThat(page.getElement().getTextRecursively()).contains(url)
+          .contains("polypseg.studies.database.url");
+    }
+  }
+
+  private static Path unzip(byte[] zip, Path dir) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        Path target = dir.resolve(e.getName()).normalize();
+        Files.createDirectories(target.getParent());
+        Files.write(target, in.readAllBytes());
+      }
+    }
+    return dir;
+  }
+}
