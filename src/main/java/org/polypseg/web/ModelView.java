@@ -127,6 +127,13 @@ public class ModelView extends Div {
         : model.pretrainedEncoder() ? pretrainedArchitecture(model) : plainArchitecture(model);
   }
 
+  private static ListItem passesStep(ModelOverview model) {
+    return new ListItem(model.flipAveraging()
+        ? "Each frame is also run mirrored left to right, and the two probability maps are "
+            + "averaged (flip test-time augmentation)."
+        : "One forward pass per frame.");
+  }
+
   private static Component efficientNetArchitecture(ModelOverview model) {
     int side = model.summary().inputSize();
     UnorderedList steps = new UnorderedList(
@@ -145,10 +152,7 @@ public class ModelView extends Div {
             + "1/16, 1/8 and 1/4), the three paths fused at 1/4 of the frame, then an edge stage "
             + "at 1/2 with the encoder's finest features; a 1×1 convolution gives one logit per "
             + "pixel, up-sampled bilinearly to the input."),
-        new ListItem(model.flipAveraging()
-            ? "Each frame is also run mirrored left to right, and the two probability maps are "
-                + "averaged (flip test-time augmentation)."
-            : "One forward pass per frame."),
+        passesStep(model),
         new ListItem("The sigmoid of the logits is resized back to the frame's own size; outside "
             + "the endoscope's field of view (the black frame, text and boxes drawn on it) the "
             + "probability is 0: only mucosa can be a polyp."));
@@ -188,10 +192,7 @@ public class ModelView extends Div {
             + "encoder's features at that scale and two 3×3 convolutions with batch normalisation "
             + "and ReLU (96, 64, 32, 24 channels); a 1×1 convolution gives one logit per pixel at "
             + "half the input size, up-sampled bilinearly to the input."),
-        new ListItem(model.flipAveraging()
-            ? "Each frame is also run mirrored left to right, and the two probability maps are "
-                + "averaged (flip test-time augmentation)."
-            : "One forward pass per frame."),
+        passesStep(model),
         new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
             + "the probability map that the page thresholds."));
     return section("Architecture", steps);
