@@ -42,7 +42,6 @@ public final class Evaluation {
     double diceAt05 = 0;
     double iouAt05 = 0;
     double inferenceMs = 0;
-    int size = model.inputSize();
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluating")
         .setInitialMax(pairs.size()).setStyle(ProgressBarStyle.ASCII).build()) {
       for (SamplePair pair : pairs) {
@@ -50,8 +49,7 @@ public final class Evaluation {
         boolean[] truth = Images.binaryMask(Images.readRgb(pair.mask()));
         long start = System.nanoTime();
         float[] small = model.predict(image);
-        float[] map = Images.resizeMap(small, size, size, image.getWidth(), image.getHeight());
-        model.keepFieldOfView(image, map);
+        float[] map = model.atImageSize(image, small);
         inferenceMs += (System.nanoTime() - start) / 1e6;
         if (truth.length != map.length) {
           throw new ImageReadException(pair.mask() + ": mask size differs from its image "

@@ -9,6 +9,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
 import org.polypseg.image.FieldOfView;
+import org.polypseg.image.Images;
 
 /**
  * A trained network ready for inference. Thread-safe: every call works in its own NDManager scope,
@@ -69,17 +70,22 @@ public final class LoadedModel implements AutoCloseable {
   }
 
   /**
-   * Sets the probabilities outside {@code image}'s field of view to 0 (the black frame around the
-   * endoscope's view and the text and boxes drawn on it: only mucosa can be a polyp), when this
-   * model does so. Every reader of the model's output calls it, so that the page, the API, the
-   * reports, the clips and {@code evaluate} report the same.
+   * The network's probabilities for {@code image} brought to the image's own size, with the
+   * probabilities outside its field of view set to 0 when this model does so (the black frame
+   * around the endoscope's view and the text and boxes drawn on it: only mucosa can be a polyp).
+   * Every reader of the model's output goes through here, so that the page, the API, the reports,
+   * the clips and {@code evaluate} report the same.
    *
-   * @param map the probabilities at the image's own size, row-major; changed in place
+   * @param small the map at the model's input side ({@link #inputSize()} squared), row-major
+   * @return the map at the image's size, row-major
    */
-  public void keepFieldOfView(BufferedImage image, float[] map) {
+  public float[] atImageSize(BufferedImage image, float[] small) {
+    int size = inputSize;
+    float[] map = Images.resizeMap(small, size, size, image.getWidth(), image.getHeight());
     if (fieldOfView) {
       FieldOfView.of(image).clearOutside(map);
     }
+    return map;
   }
 
   public ModelInfo info() {

@@ -2,7 +2,6 @@ package org.polypseg.segment;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
-import org.polypseg.image.Images;
 import org.polypseg.model.ImageTensors;
 import org.polypseg.model.LoadedModel;
 import org.polypseg.model.ModelSpec;
@@ -79,8 +78,7 @@ public final class SegmentationService {
     for (int i = 0; i < n; i++) {
       BufferedImage image = images.get(i);
       float[] small = n == 1 ? maps : java.util.Arrays.copyOfRange(maps, i * plane, (i + 1) * plane);
-      float[] full = Images.resizeMap(small, size, size, image.getWidth(), image.getHeight());
-      model.keepFieldOfView(image, full);
+      float[] full = model.atImageSize(image, small);
       out.add(new Segmentation(image.getWidth(), image.getHeight(), full, ms, summary));
     }
     return out;
