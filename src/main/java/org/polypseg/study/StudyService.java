@@ -561,26 +561,43 @@ public final class StudyService {
           modelPng == null ? null : Pictures.readMask(modelPng).pixels());
     }
 
-    StudyAgreement agreement() {
-      double[] diceSum = new double[annotators.size()];
-      double modelSum = 0;
-      int modelFrames = 0;
-      for (StudyStore.FrameRow frame : complete) {
-        FrameConsensus fc = frameConsensus(frame);
+    /**
+     * Sums of each annotator's and the model's Dice against the consensus over the complete
+     * frames; the agreement table and the export (which sees each frame's consensus once, while
+     * writing it) both add frames here.
+     */
+    private final class DiceTotals {
+      private final double[] annotatorSum = new double[annotators.size()];
+      private double modelSum;
+      private int modelFrames;
+
+      void add(FrameConsensus fc) {
         double[] dice = Agreement.diceAgainst(fc.consensus(), fc.masks());
         for (int j = 0; j < dice.length; j++) {
-          diceSum[j] += dice[j];
+          annotatorSum[j] += dice[j];
         }
         if (fc.model() != null) {
           modelSum += Agreement.dice(fc.model(), fc.consensus());
           modelFrames++;
         }
       }
-      for (int j = 0; j < diceSum.length; j++) {
-        diceSum[j] /= complete.size();
+
+      StudyAgreement agreement() {
+        double[] meanDice = new double[annotatorSum.length];
+        for (int j = 0; j < meanDice.length; j++) {
+          meanDice[j] = annotatorSum[j] / complete.size();
+        }
+        return Consensus.this.agreement(AgreementFigures.of(result, meanDice),
+            modelFrames == 0 ? null : modelSum / modelFrames, modelFrames);
       }
-      return agreement(AgreementFigures.of(result, diceSum),
-          modelFrames == 0 ? null : modelSum / modelFrames, modelFrames);
+    }
+
+    StudyAgreement agreement() {
+      DiceTotals totals = new DiceTotals();
+      for (StudyStore.FrameRow frame : complete) {
+        totals.add(frameConsensus(frame));
+      }
+      return totals.agreement();
     }
 
     private StudyAgreement agreement(AgreementFigures figures, Double modelDice, int modelFrames) {
@@ -597,9 +614,7 @@ public final class StudyService {
     }
 
     ExportSummary write(ExportSource source, DatasetWriter out) throws IOException {
-      double[] diceSum = new double[annotators.size()];
-      double modelSum = 0;
-      int modelFrames = 0;
+      DiceTotals totals = new DiceTotals();
       int written = 0;
       int fromReference = 0;
       List<String> stillLeftOut = new ArrayList<>();
@@ -619,14 +634,7 @@ public final class StudyService {
         boolean[] mask;
         if (isComplete) {
           FrameConsensus fc = frameConsensus(frame);
-          double[] dice = Agreement.diceAgainst(fc.consensus(), fc.masks());
-          for (int j = 0; j < dice.length; j++) {
-            diceSum[j] += dice[j];
-          }
-          if (fc.model() != null) {
-            modelSum += Agreement.dice(fc.model(), fc.consensus());
-            modelFrames++;
-          }
+          totals.add(fc);
           mask = source == ExportSource.MAJORITY ? Agreement.majorityVote(fc.masks())
               : fc.consensus();
         } else {
@@ -647,11 +655,7 @@ public final class StudyService {
         maskSource.put(frame.id(), from);
         written++;
       }
-      for (int j = 0; j < diceSum.length; j++) {
-        diceSum[j] /= complete.size();
-      }
-      StudyAgreement agreement = agreement(AgreementFigures.of(result, diceSum),
-          modelFrames == 0 ? null : modelSum / modelFrames, modelFrames);
+      StudyAgreement agreement = totals.agreement();
       ExportSummary summary = new ExportSummary(written, fromReference, stillLeftOut);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("study", studyId);
