@@ -86,16 +86,65 @@ public final class FieldOfView {
     return hull.contains(x + 0.5, y + 0.5) && (box == null || !box.contains(x, y));
   }
 
-  /** The view as a row-major mask of the frame's size. */
+  /**
+   * The view as a row-major mask of the frame's size: the pixels that {@link #contains}. Row by
+   * row, since the hull is convex and its inside is one run per row: the run's ends are worked out
+   * from the edges and settled with the exact test, instead of testing every pixel against every
+   * edge (7 ms of a request on a 622×530 frame; this runs on every image and video frame).
+   */
   public boolean[] mask() {
     boolean[] mask = new boolean[width * height];
     java.awt.Rectangle bounds = hull.getBounds().intersection(new java.awt.Rectangle(0, 0, width, height));
+    int first = bounds.x;
+    int last = bounds.x + bounds.width - 1;
     for (int y = bounds.y; y < bounds.y + bounds.height; y++) {
-      for (int x = bounds.x; x < bounds.x + bounds.width; x++) {
-        mask[y * width + x] = contains(x, y);
+      double cy = y + 0.5;
+      double[] span = crossings(cy);
+      if (span == null) {
+        continue;
+      }
+      int left = Math.max(first, (int) Math.floor(span[0] - 0.5));
+      int right = Math.min(last, (int) Math.ceil(span[1] - 0.5));
+      while (left <= right && !hull.contains(left + 0.5, cy)) {
+        left++;
+      }
+      while (right >= left && !hull.contains(right + 0.5, cy)) {
+        right--;
+      }
+      if (left > right) {
+        continue;
+      }
+      while (left > first && hull.contains(left - 0.5, cy)) {
+        left--;
+      }
+      while (right < last && hull.contains(right + 1.5, cy)) {
+        right++;
+      }
+      int row = y * width;
+      for (int x = left; x <= right; x++) {
+        mask[row + x] = box == null || !box.contains(x, y);
       }
     }
     return mask;
+  }
+
+  /** Leftmost and rightmost x where the line at height {@code cy} meets the hull's edges, or null. */
+  private double[] crossings(double cy) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    int n = hull.npoints;
+    for (int i = 0; i < n; i++) {
+      int j = (i + 1) % n;
+      int y1 = hull.ypoints[i];
+      int y2 = hull.ypoints[j];
+      if (y1 == y2 || cy < Math.min(y1, y2) || cy > Math.max(y1, y2)) {
+        continue;
+      }
+      double x = hull.xpoints[i] + (cy - y1) * (hull.xpoints[j] - hull.xpoints[i]) / (double) (y2 - y1);
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    return lo > hi ? null : new double[] {lo, hi};
   }
 
   /** The share of the frame inside the view. */

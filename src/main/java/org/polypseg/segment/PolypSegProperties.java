@@ -52,9 +52,10 @@ public record PolypSegProperties(
    * dynamic batching (see the README's "Serving"). Every out-of-range value stops the start-up
    * with a message that names the setting and its allowed range.
    *
-   * @param workers batches run at once; 0 = 1, every core on one batch (a lone image gets the
-   *     whole machine; images that queue meanwhile make the next batch)
-   * @param torchThreads PyTorch intra-op threads per batch; 0 = cores / workers (at least 1)
+   * @param workers batches run at once; 0 = one per core (a lone image gets every core; images
+   *     that queue are shared among the workers, one core each)
+   * @param torchThreads PyTorch intra-op threads per batch; 0 = every core for a batch alone in
+   *     the server, cores / workers (at least 1) when others run or wait
    * @param queueCapacity images the server holds at once, all users together: on their way to the
    *     model, waiting or being segmented; past that the API answers 503 and the page says the
    *     server is busy
@@ -88,8 +89,9 @@ public record PolypSegProperties(
         Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(2));
 
     public Inference {
-      between("workers", workers, 0, MAX_WORKERS, " (0 = one batch at a time on every core)");
-      between("torch-threads", torchThreads, 0, 1024, " (0 = cores / workers)");
+      between("workers", workers, 0, MAX_WORKERS, " (0 = one per core)");
+      between("torch-threads", torchThreads, 0, 1024,
+          " (0 = every core for a lone batch, cores / workers otherwise)");
       between("queue-capacity", queueCapacity, 1, MAX_QUEUE, "");
       between("per-user-limit", perUserLimit, 1, queueCapacity,
           " (at most polypseg.inference.queue-capacity)");
@@ -116,16 +118,30 @@ public record PolypSegProperties(
       }
     }
 
-    /** Batches run at once: the setting, or 1. */
+    /** Batches run at once: the setting, or one per core. */
     public int effectiveWorkers() {
-      return workers > 0 ? workers : 1;
+      return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
     }
 
-    /** PyTorch intra-op threads: the setting, or the cores shared among the workers. */
+    /** PyTorch intra-op threads of a batch alone in the server: the setting, or every core. */
+    public int loneBatchThreads() {
+      return torchThreads > 0 ? torchThreads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * PyTorch intra-op threads of a batch while others run or wait: the setting, or the cores
+     * shared among the workers.
+     */
     public int effectiveTorchThreads() {
       return torchThreads > 0
           ? torchThreads
           : Math.max(1, Runtime.getRuntime().availableProcessors() / effectiveWorkers());
+    }
+
+    /** These settings with other workers and threads: for tests and tools. */
+    public Inference withWorkers(int newWorkers, int newTorchThreads) {
+      return new Inference(newWorkers, newTorchThreads, queueCapacity, perUserLimit, batchSize,
+          batchWait, timeout, retryAfter);
     }
 
     /** These settings with another queue: for tests and tools. */

@@ -37,29 +37,21 @@ public class SegmentationConfiguration {
   SegmentationService segmentationService(LoadedModel model, PolypSegProperties properties) {
     SegmentationService service = new SegmentationService(model);
     // The first run of the network (and of the image code) is several times slower than the
-    // rest; pay for it at start-up rather than on the first user's image. A full batch too, so
-    // that its memory is taken before the first busy minute, and its rate is in the log (the
-    // load test compares the server's throughput under load with it).
+    // rest; pay for it at start-up rather than on the first user's image. Full batches too, on
+    // every worker's thread count, so that their memory is taken before the first busy minute and
+    // their rates are in the log (the load test compares the server's throughput with them).
     long start = System.nanoTime();
     BufferedImage blank = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     Segmentation warm = service.segment(blank);
     SegmentationImages.png(SegmentationImages.probabilityImage(warm));
     log.info("Model warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
-    int batch = properties.inference().batchSize();
-    if (batch > 1) {
-      java.util.List<BufferedImage> images = java.util.Collections.nCopies(batch, blank);
-      java.util.List<float[]> inputs = java.util.Collections.nCopies(batch, service.input(blank));
-      service.segmentBatch(images, inputs);
-      long one = System.nanoTime();
-      service.segment(blank);
-      long many = System.nanoTime();
-      service.segmentBatch(images, inputs);
-      long end = System.nanoTime();
-      log.info("Inference at start-up: 1 image {} ms ({} images/s); batch of {} {} ms "
-          + "(batched rate {} images/s)", (many - one) / 1_000_000,
-          String.format(java.util.Locale.ROOT, "%.1f", 1e9 / (many - one)), batch,
-          (end - many) / 1_000_000,
-          String.format(java.util.Locale.ROOT, "%.1f", batch * 1e9 / (end - many)));
+    try {
+      log.info("Inference at start-up: {}",
+          StartupRate.measure(service, properties.inference()).describe(properties.inference()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn("Inference rates at start-up could not be measured", e);
     }
     return service;
   }

@@ -9,7 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -85,7 +88,10 @@ public final class SegmentationJobs implements AutoCloseable {
   private final Condition changed = lock.newCondition();
   private final FairQueue<Job> queue;
   private final ExecutorService preparers;
+  private final AtomicLong sequence = new AtomicLong();
   private final List<Thread> runners = new ArrayList<>();
+  /** Runners running a batch now. Guarded by the lock. */
+  private int busyRunners;
   private final ExecutorService encoder;
   private volatile boolean closed;
 
@@ -101,9 +107,11 @@ public final class SegmentationJobs implements AutoCloseable {
     this.settings = settings;
     this.queue = new FairQueue<>(settings.queueCapacity(), settings.perUserLimit(),
         settings.batchSize(), settings.batchWait().toNanos(), job -> job.result.isDone());
-    // Decoding and resizing overlap with the network; as many at once as there are cores.
-    this.preparers = Executors.newFixedThreadPool(
-        Math.max(1, Runtime.getRuntime().availableProcessors()), daemons("image-reader"));
+    // Decoding and resizing overlap with the network; as many at once as there are cores, the
+    // images of the clients with the fewest in the server first (see PrepareTask).
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    this.preparers = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.MILLISECONDS,
+        new PriorityBlockingQueue<>(), daemons("image-reader"));
     for (int i = 0; i < settings.effectiveWorkers(); i++) {
       Thread runner = new Thread(this::runBatches, "segmentation-" + (i + 1));
       runner.setDaemon(true);
@@ -172,6 +180,26 @@ public final class SegmentationJobs implements AutoCloseable {
     return enqueue(new Job(client, name, null), job -> image);
   }
 
+  /**
+   * Reading an image, in the order the readers take them: fewest images of its client in the
+   * server first, then first come. A user who sends one image at a time is read before the
+   * eighth image of a script that sends eight, so that the fair queue finds the user's image
+   * ready when the next batch is made instead of behind the script's reads.
+   */
+  private record PrepareTask(int clientImages, long sequence, Runnable work)
+      implements Runnable, Comparable<PrepareTask> {
+    @Override
+    public void run() {
+      work.run();
+    }
+
+    @Override
+    public int compareTo(PrepareTask other) {
+      int byClient = Integer.compare(clientImages, other.clientImages);
+      return byClient != 0 ? byClient : Long.compare(sequence, other.sequence);
+    }
+  }
+
   /** How a job's image is read: the image, or why it cannot be. */
   @FunctionalInterface
   private interface Reader {
@@ -180,9 +208,11 @@ public final class SegmentationJobs implements AutoCloseable {
 
   private CompletableFuture<Outcome> enqueue(Job job, Reader reader) {
     FairQueue.Admission admission;
+    int inServer;
     lock.lock();
     try {
       admission = closed ? FairQueue.Admission.FULL : queue.admit(job.client);
+      inServer = queue.admitted(job.client);
     } finally {
       lock.unlock();
     }
@@ -204,7 +234,8 @@ public final class SegmentationJobs implements AutoCloseable {
         + " s without being segmented; try again later", settings.retryAfter()),
         settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     try {
-      preparers.execute(() -> prepare(job, reader));
+      preparers.execute(new PrepareTask(inServer, sequence.incrementAndGet(),
+          () -> prepare(job, reader)));
     } catch (RejectedExecutionException e) {
       withdraw(job);
       job.result.complete(new Busy(job.name + ": the server is shutting down", settings.retryAfter()));
@@ -257,26 +288,35 @@ public final class SegmentationJobs implements AutoCloseable {
   private void runBatches() {
     while (true) {
       FairQueue.Batch<Job> batch;
+      int threads;
       lock.lock();
       try {
         batch = nextBatch();
+        if (batch == null) {
+          return;
+        }
+        busyRunners++;
+        threads = threadsFor(batch);
       } catch (InterruptedException e) {
         return;
       } finally {
         lock.unlock();
       }
-      if (batch == null) {
-        return;
-      }
-      List<Outcome> outcomes = run(batch.items());
-      lock.lock();
+      List<Outcome> outcomes;
       try {
-        // Places are given back before anyone is answered: a client sending its next image
-        // as soon as it has the answer must find its place free.
-        queue.finished(batch.clients(), System.nanoTime());
-        changed.signalAll();
+        segmenter.useThreads(threads);
+        outcomes = run(batch.items());
       } finally {
-        lock.unlock();
+        lock.lock();
+        try {
+          busyRunners--;
+          // Places are given back before anyone is answered: a client sending its next image
+          // as soon as it has the answer must find its place free.
+          queue.finished(batch.clients(), System.nanoTime());
+          changed.signalAll();
+        } finally {
+          lock.unlock();
+        }
       }
       for (int i = 0; i < outcomes.size(); i++) {
         if (outcomes.get(i) != null) {
@@ -286,11 +326,28 @@ public final class SegmentationJobs implements AutoCloseable {
     }
   }
 
-  /** Waits for the next batch; null once closed. Holds the lock. */
+  /**
+   * PyTorch threads for a batch just taken. A batch alone in the server (no other batch running,
+   * no other image admitted) gets every core; otherwise each runner keeps to its share of them.
+   * On a CPU the second road is the faster one as soon as there is more than one image: the
+   * network is many small operators, and two of them side by side on a core each do about twice
+   * the work of one on both cores, which wait for each other at every operator. Holds the lock.
+   */
+  private int threadsFor(FairQueue.Batch<Job> batch) {
+    boolean alone = busyRunners == 1 && queue.admitted() == batch.items().size();
+    return alone ? settings.loneBatchThreads() : settings.effectiveTorchThreads();
+  }
+
+  /**
+   * Waits for the next batch; null once closed. Holds the lock. The runners that are free share
+   * the queued images: each takes its part, so that no core waits while another runs a big batch.
+   */
   private FairQueue.Batch<Job> nextBatch() throws InterruptedException {
     while (!closed) {
       long now = System.nanoTime();
-      switch (queue.next(now)) {
+      int free = Math.max(1, settings.effectiveWorkers() - busyRunners);
+      int limit = Math.max(1, (queue.queued() + free - 1) / free);
+      switch (queue.next(now, limit)) {
         case FairQueue.Batch<Job> b -> {
           return b;
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationService;
+import org.polypseg.segment.TorchThreads;
 
 /**
  * The model as the web layer sees it: an RGB image in, a segmentation out. The server runs it in
@@ -41,6 +42,12 @@ public interface Segmenter {
     return out;
   }
 
+  /**
+   * How many cores the next {@link #segmentBatch} calls on this thread may use (PyTorch's
+   * intra-op threads of the calling thread); by default ignored.
+   */
+  default void useThreads(int threads) {}
+
   /** The shipped model, batching: several images in one forward pass. */
   static Segmenter batching(SegmentationService service) {
     return new Segmenter() {
@@ -52,6 +59,11 @@ public interface Segmenter {
       @Override
       public Prepared prepare(BufferedImage image) {
         return new Prepared(image, service.input(image));
+      }
+
+      @Override
+      public void useThreads(int threads) {
+        TorchThreads.useOnThisThread(threads);
       }
 
       @Override

@@ -134,4 +134,41 @@ class FieldOfViewTest {
     }
     assertThat(withBox).as("Kvasir-SEG test frames with a thumbnail box").isGreaterThan(10);
   }
+
+  /** The row-by-row mask is the per-pixel test, pixel for pixel, on every eighth real test frame. */
+  @Test
+  void theMaskIsEveryPixelThatTheViewContains() throws Exception {
+    assumeTrue(Files.isDirectory(KVASIR) && Files.isDirectory(CVC), "shared test data not present");
+    int frames = 0;
+    for (Path set : List.of(KVASIR, CVC)) {
+      try (var images = Files.list(set.resolve("images"))) {
+        List<Path> files = images.sorted().toList();
+        for (int i = 0; i < files.size(); i += 8) {
+          Path file = files.get(i);
+          BufferedImage image = Images.readRgb(file);
+          FieldOfView view = FieldOfView.of(image);
+          boolean[] mask = view.mask();
+          int w = image.getWidth();
+          for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < w; x++) {
+              if (mask[y * w + x] != view.contains(x, y)) {
+                throw new AssertionError(file + ": pixel (" + x + ", " + y + ") is "
+                    + (mask[y * w + x] ? "" : "not ") + "in the mask but the view says otherwise");
+              }
+            }
+          }
+          frames++;
+        }
+      }
+    }
+    assertThat(frames).isEqualTo(21);
+    BufferedImage drawn = frame(true);
+    FieldOfView view = FieldOfView.of(drawn);
+    boolean[] mask = view.mask();
+    for (int y = 0; y < drawn.getHeight(); y++) {
+      for (int x = 0; x < drawn.getWidth(); x++) {
+        assertThat(mask[y * drawn.getWidth() + x]).isEqualTo(view.contains(x, y));
+      }
+    }
+  }
 }

@@ -24,14 +24,15 @@ class InferenceSettingsTest {
       new ApplicationContextRunner().withUserConfiguration(Settings.class);
 
   @Test
-  void theDefaultsGiveOneBatchOnEveryCoreAndAFairQueue() {
+  void theDefaultsGiveAWorkerPerCoreEveryCoreToALoneBatchAndAFairQueue() {
     context.run(ctx -> {
       assertThat(ctx).hasNotFailed();
       PolypSegProperties.Inference inference = ctx.getBean(PolypSegProperties.class).inference();
       assertThat(inference).isEqualTo(PolypSegProperties.Inference.DEFAULTS);
-      assertThat(inference.effectiveWorkers()).isEqualTo(1);
-      assertThat(inference.effectiveTorchThreads())
-          .isEqualTo(Runtime.getRuntime().availableProcessors());
+      int cores = Runtime.getRuntime().availableProcessors();
+      assertThat(inference.effectiveWorkers()).isEqualTo(cores);
+      assertThat(inference.loneBatchThreads()).isEqualTo(cores);
+      assertThat(inference.effectiveTorchThreads()).isEqualTo(1);
       assertThat(inference.perUserLimit()).isLessThan(inference.queueCapacity());
     });
   }

@@ -28,7 +28,7 @@ class SegmentViewBusyTest {
   };
   private final SegmentationJobs jobs = new SegmentationJobs(slow, ImageLimits.DEFAULT,
       PolypSegProperties.Inference.DEFAULTS.withQueue(2, 2).withBatching(1, Duration.ZERO)
-          .withTimes(Duration.ofMinutes(1), Duration.ofSeconds(2)));
+          .withTimes(Duration.ofMinutes(1), Duration.ofSeconds(2)).withWorkers(1, 0));
   private final UI ui = new UI();
   private final RecordingContext context = new RecordingContext(ui);
 

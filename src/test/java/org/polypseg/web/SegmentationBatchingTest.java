@@ -26,6 +26,9 @@ class SegmentationBatchingTest {
 
   private final CountDownLatch release = new CountDownLatch(1);
   private final List<List<Integer>> batches = new ArrayList<>();
+  /** PyTorch threads each batch was given, in the order of {@link #batches}. */
+  private final List<Integer> threads = new ArrayList<>();
+  private final ThreadLocal<Integer> runnerThreads = new ThreadLocal<>();
   private SegmentationJobs jobs;
 
   /** Records the widths (the test's image ids) of each batch; the first batch waits for release. */
@@ -36,11 +39,17 @@ class SegmentationBatchingTest {
     }
 
     @Override
+    public void useThreads(int n) {
+      runnerThreads.set(n);
+    }
+
+    @Override
     public List<Segmentation> segmentBatch(List<Prepared> images) {
       boolean first;
       synchronized (batches) {
         first = batches.isEmpty();
         batches.add(images.stream().map(p -> p.image().getWidth()).toList());
+        threads.add(runnerThreads.get());
       }
       if (first) {
         try {
@@ -135,6 +144,35 @@ class SegmentationBatchingTest {
   }
 
   @Test
+  void aLoneBatchGetsEveryCoreAndASecondWorkerTakesWhatQueuesMeanwhile() throws Exception {
+    PolypSegProperties.Inference settings = PolypSegProperties.Inference.DEFAULTS
+        .withQueue(16, 16).withBatching(8, Duration.ZERO).withWorkers(2, 0);
+    jobs = new SegmentationJobs(recording, ImageLimits.DEFAULT, settings);
+    CompletableFuture<SegmentationJobs.Outcome> first = jobs.submit("alice", "1.png", png(1));
+    awaitBatches(1);
+    List<CompletableFuture<SegmentationJobs.Outcome>> rest = new ArrayList<>();
+    for (int id = 2; id <= 5; id++) {
+      rest.add(jobs.submit("alice", id + ".png", png(id)));
+    }
+    // The first batch is still held: only the second worker can answer these.
+    for (CompletableFuture<SegmentationJobs.Outcome> r : rest) {
+      assertThat(r.get(30, TimeUnit.SECONDS)).isInstanceOf(SegmentationJobs.Segmented.class);
+    }
+    assertThat(first).isNotDone();
+    release.countDown();
+    assertThat(first.get(30, TimeUnit.SECONDS)).isInstanceOf(SegmentationJobs.Segmented.class);
+    synchronized (batches) {
+      assertThat(batches.get(0)).containsExactly(1);
+      assertThat(threads.get(0)).as("a batch alone in the server: every core")
+          .isEqualTo(settings.loneBatchThreads());
+      assertThat(threads.subList(1, threads.size())).as("batches beside a running one: a share")
+          .containsOnly(settings.effectiveTorchThreads());
+      assertThat(batches.stream().flatMap(List::stream).toList())
+          .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+    }
+  }
+
+  @Test
   void aBatchThatFailsIsRetriedImageByImage() throws Exception {
     jobs = jobs(16, 16);
     CompletableFuture<SegmentationJobs.Outcome> first = jobs.submit("a", "1.png", png(1));
@@ -151,10 +189,11 @@ class SegmentationBatchingTest {
   }
 
   private SegmentationJobs jobs(int capacity, int perUser) {
-    // No batch wait: which images make a batch then depends only on what is queued.
+    // No batch wait: which images make a batch then depends only on what is queued. One
+    // worker, so that the held first batch holds everything behind it.
     return new SegmentationJobs(recording, ImageLimits.DEFAULT,
         PolypSegProperties.Inference.DEFAULTS.withQueue(capacity, perUser)
-            .withBatching(8, Duration.ZERO));
+            .withBatching(8, Duration.ZERO).withWorkers(1, 0));
   }
 
   private void awaitBatches(int n) throws InterruptedException {

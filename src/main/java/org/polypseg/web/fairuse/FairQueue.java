@@ -154,6 +154,16 @@ public final class FairQueue<T> {
 
   /** The next batch to run, or how long to wait for one. */
   public Decision<T> next(long now) {
+    return next(now, maxBatch);
+  }
+
+  /**
+   * The next batch of at most {@code limit} images (and never more than {@code maxBatch}), or how
+   * long to wait for one: several runners that share the queued images between them each ask
+   * for their part.
+   */
+  public Decision<T> next(long now, int limit) {
+    int cap = Math.max(1, Math.min(maxBatch, limit));
     dropAbandoned();
     List<Map.Entry<String, Client<T>>> competing = new ArrayList<>();
     boolean anyQueued = false;
@@ -167,7 +177,7 @@ public final class FairQueue<T> {
     if (!anyQueued) {
       return new Idle<>();
     }
-    int share = share(competing);
+    int share = share(competing, cap);
     long deadline = deadline();
     if (now - deadline < 0) {
       // Wait while a client that competes lacks its share and has images on their way.
@@ -183,7 +193,7 @@ public final class FairQueue<T> {
     List<String> served = new ArrayList<>();
     for (Map.Entry<String, Client<T>> e : competing) {
       Client<T> c = e.getValue();
-      int take = Math.min(share, Math.min(c.queued.size(), maxBatch - items.size()));
+      int take = Math.min(share, Math.min(c.queued.size(), cap - items.size()));
       for (int i = 0; i < take; i++) {
         items.add(c.queued.pollFirst().item());
         owners.add(e.getKey());
@@ -192,7 +202,7 @@ public final class FairQueue<T> {
       if (take > 0) {
         served.add(e.getKey());
       }
-      if (items.size() == maxBatch) {
+      if (items.size() == cap) {
         break;
       }
     }
@@ -245,15 +255,15 @@ public final class FairQueue<T> {
    * Places per competing client in the next batch: all of it for one; for several, an equal
    * split, no more than the one with the fewest images on hand can fill.
    */
-  private int share(List<Map.Entry<String, Client<T>>> competing) {
+  private int share(List<Map.Entry<String, Client<T>>> competing, int cap) {
     if (competing.size() <= 1) {
-      return maxBatch;
+      return cap;
     }
     int fewest = Integer.MAX_VALUE;
     for (Map.Entry<String, Client<T>> e : competing) {
       fewest = Math.min(fewest, e.getValue().onHand());
     }
-    return Math.max(1, Math.min(fewest, maxBatch / competing.size()));
+    return Math.max(1, Math.min(fewest, cap / competing.size()));
   }
 
   /**

@@ -116,7 +116,8 @@ class BusyServerApiTest {
   }
 
   private MockMvc api(PolypSegProperties.Inference inference) {
-    jobs = new SegmentationJobs(this::slowSegment, ImageLimits.DEFAULT, inference);
+    // One worker: the held image holds the model, as on a one-core server.
+    jobs = new SegmentationJobs(this::slowSegment, ImageLimits.DEFAULT, inference.withWorkers(1, 0));
     PolypSegProperties properties = new PolypSegProperties(Path.of("models"), "strange",
         DataSize.ofMegabytes(20), 50);
     return MockMvcBuilders.standaloneSetup(new SegmentationController(jobs))

@@ -45,6 +45,17 @@ class FairQueueTest {
   }
 
   @Test
+  void twoRunnersShareTheQueuedImagesOfALoneClient() {
+    for (int i = 1; i <= 8; i++) {
+      add("script", "s" + i, 0);
+    }
+    // The first of two free runners asks for half of the eight queued, the second for the rest.
+    assertThat(queue.next(0, 4)).isEqualTo(batch(List.of("s1", "s2", "s3", "s4"), "script"));
+    assertThat(queue.next(0, 4)).isEqualTo(batch(List.of("s5", "s6", "s7", "s8"), "script"));
+    assertThat(queue.next(0, 4)).isInstanceOf(FairQueue.Idle.class);
+  }
+
+  @Test
   void aBatchWaitsBoundedlyForImagesOnTheirWayAndNoLonger() {
     for (int i = 1; i <= 8; i++) {
       add("script", "s" + i, 0);
