@@ -76,7 +76,7 @@ public record PolypSegProperties(
       @DefaultValue("64") int queueCapacity,
       @DefaultValue("16") int perUserLimit,
       @DefaultValue("8") int batchSize,
-      @DefaultValue("20ms") Duration batchWait,
+      @DefaultValue("50ms") Duration batchWait,
       @DefaultValue("30s") Duration timeout,
       @DefaultValue("2s") Duration retryAfter) {
 
@@ -86,7 +86,7 @@ public record PolypSegProperties(
     static final int MAX_BATCH = 64;
 
     public static final Inference DEFAULTS = new Inference(0, 0, 64, 16, 8,
-        Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(2));
+        Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(2));
 
     public Inference {
       between("workers", workers, 0, MAX_WORKERS, " (0 = one per core)");

@@ -106,7 +106,8 @@ public final class SegmentationJobs implements AutoCloseable {
     this.limits = limits;
     this.settings = settings;
     this.queue = new FairQueue<>(settings.queueCapacity(), settings.perUserLimit(),
-        settings.batchSize(), settings.batchWait().toNanos(), job -> job.result.isDone());
+        settings.batchSize(), settings.batchWait().toNanos(), settings.effectiveWorkers() > 1,
+        job -> job.result.isDone());
     // Decoding and resizing overlap with the network; as many at once as there are cores, the
     // images of the clients with the fewest in the server first (see PrepareTask).
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());

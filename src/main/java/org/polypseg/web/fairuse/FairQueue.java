@@ -21,9 +21,10 @@ import java.util.function.Predicate;
  *
  * <p>How a batch is made (the rule of {@link #next}):
  * <ul>
- *   <li>A client <em>competes</em> while it has images queued, images admitted but not yet ready,
- *       or images in the batch that last finished and not yet followed by a new one (a client that
- *       sends one image at a time is between two of them, not gone).
+ *   <li>A client <em>competes</em> while it has images queued, admitted but not yet ready, in the
+ *       model (another worker's batch), or in a batch that finished less than {@code batchWait}
+ *       ago and not yet followed by a new one (a client that sends one image at a time is between
+ *       two of them, not gone).
  *   <li>Alone, a client gets the whole batch: up to {@code maxBatch} of its images.
  *   <li>When several compete, each gets the same number of places, no more than the client with
  *       the fewest images on hand (queued or on their way) can use, at least one; the clients
@@ -35,6 +36,12 @@ import java.util.function.Predicate;
  *       previous batch ended (or after its first image was queued, if that is later). A lone
  *       image with nothing else in flight never waits.
  * </ul>
+ *
+ * <p>With several workers ({@code oneClientPerBatch}) clients share the workers instead: a batch
+ * holds one client's share, the least served competing client first (max-min fairness: a user
+ * with one stream gets all it can use, up to a worker, and the rest goes to the others); a free
+ * worker waits (up to {@code batchWait}) only for that client's image on its way, never to fill a
+ * batch.
  *
  * @param <T> what is queued (one image's work)
  */
@@ -69,15 +76,27 @@ public final class FairQueue<T> {
     final Deque<Queued<T>> queued = new ArrayDeque<>();
     int preparing;
     int running;
-    /** Images of the batch that last finished, not yet followed by a new admission. */
+    /**
+     * Images of its batches that finished within the batch wait, not yet followed by a new
+     * admission: the client is between two images, not gone.
+     */
     int returning;
+    /** When its last batch finished. */
+    long returnedAt;
+    /** Images taken into batches since it came (for {@code oneClientPerBatch}'s order). */
+    long served;
 
     int admitted() {
       return queued.size() + preparing + running;
     }
 
+    /**
+     * Images it has in the server or is about to send: with several workers, a client whose one
+     * image is in the model still competes, so that another worker does not hand its whole batch
+     * to the other clients meanwhile.
+     */
     int onHand() {
-      return queued.size() + preparing + returning;
+      return queued.size() + preparing + running + returning;
     }
   }
 
@@ -85,6 +104,7 @@ public final class FairQueue<T> {
   private final int perClientLimit;
   private final int maxBatch;
   private final long batchWaitNanos;
+  private final boolean oneClientPerBatch;
   private final Predicate<T> abandoned;
   /** Every client with anything in or returning, in round order: the next to serve first. */
   private final LinkedHashMap<String, Client<T>> clients = new LinkedHashMap<>();
@@ -101,6 +121,16 @@ public final class FairQueue<T> {
    */
   public FairQueue(int capacity, int perClientLimit, int maxBatch, long batchWaitNanos,
       Predicate<T> abandoned) {
+    this(capacity, perClientLimit, maxBatch, batchWaitNanos, false, abandoned);
+  }
+
+  /**
+   * @param oneClientPerBatch when several clients compete, each batch takes the share of one
+   *     client only, the next in the round: for several workers, where clients share the workers
+   *     rather than the batches (an image alone on a core is answered in half the time of two)
+   */
+  public FairQueue(int capacity, int perClientLimit, int maxBatch, long batchWaitNanos,
+      boolean oneClientPerBatch, Predicate<T> abandoned) {
     if (capacity < 1 || perClientLimit < 1 || maxBatch < 1 || batchWaitNanos < 0) {
       throw new IllegalArgumentException("capacity, per-client limit and batch size must be at "
           + "least 1 and the batch wait at least 0");
@@ -109,6 +139,7 @@ public final class FairQueue<T> {
     this.perClientLimit = perClientLimit;
     this.maxBatch = maxBatch;
     this.batchWaitNanos = batchWaitNanos;
+    this.oneClientPerBatch = oneClientPerBatch;
     this.abandoned = abandoned;
   }
 
@@ -123,6 +154,9 @@ public final class FairQueue<T> {
     }
     if (c == null) {
       c = new Client<>();
+      // A newcomer starts level with the least served of those present, not at 0: it gets its
+      // share from now on, not the service the others had before it came.
+      c.served = clients.values().stream().mapToLong(x -> x.served).min().orElse(0);
       clients.put(client, c);
     }
     c.preparing++;
@@ -178,12 +212,28 @@ public final class FairQueue<T> {
       return new Idle<>();
     }
     int share = share(competing, cap);
+    if (oneClientPerBatch) {
+      // Least served first (max-min fairness): a user with one stream, who can never use more
+      // than a worker, is served whenever its image is there, and the others share the rest.
+      competing.sort(java.util.Comparator.comparingLong(e -> e.getValue().served));
+    }
     long deadline = deadline();
     if (now - deadline < 0) {
-      // Wait while a client that competes lacks its share and has images on their way.
       for (Map.Entry<String, Client<T>> e : competing) {
         Client<T> c = e.getValue();
-        if (c.queued.size() < share && c.preparing + c.returning > 0) {
+        boolean onItsWay = c.preparing + c.returning > 0;
+        if (oneClientPerBatch) {
+          // Batches do not grow by waiting here; wait only for a client whose turn it is and
+          // whose image is on its way, so that a user with one stream is not overtaken by a
+          // script's queue each time it is between two images.
+          if (!c.queued.isEmpty()) {
+            break;
+          }
+          if (onItsWay && competing.size() > 1) {
+            return new Wait<>(deadline);
+          }
+        } else if (c.queued.size() < share && onItsWay) {
+          // Wait while a client that competes lacks its share and has images on their way.
           return new Wait<>(deadline);
         }
       }
@@ -199,10 +249,11 @@ public final class FairQueue<T> {
         owners.add(e.getKey());
       }
       c.running += take;
+      c.served += take;
       if (take > 0) {
         served.add(e.getKey());
       }
-      if (items.size() == cap) {
+      if (items.size() == cap || (take > 0 && oneClientPerBatch)) {
         break;
       }
     }
@@ -219,12 +270,17 @@ public final class FairQueue<T> {
    */
   public void finished(List<String> batchClients, long now) {
     for (Client<T> c : clients.values()) {
-      c.returning = 0;
+      // Not back within the batch wait: gone, until it sends again. (With one worker, batches
+      // last longer than the wait, so this forgets everyone outside the batch just finished.)
+      if (now - c.returnedAt >= batchWaitNanos) {
+        c.returning = 0;
+      }
     }
     for (String client : batchClients) {
       Client<T> c = existing(client);
       c.running--;
       c.returning++;
+      c.returnedAt = now;
       admitted--;
     }
     lastBatchEnd = now;

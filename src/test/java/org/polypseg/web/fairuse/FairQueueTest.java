@@ -56,6 +56,20 @@ class FairQueueTest {
   }
 
   @Test
+  void withSeveralWorkersCompetingClientsShareTheWorkersNotTheBatches() {
+    queue = new FairQueue<>(64, 16, 8, 50 * MS, true, abandoned::contains); // the default wait
+    for (int i = 1; i <= 8; i++) {
+      add("script", "s" + i, 0);
+    }
+    add("user", "u1", 0);
+    // Each competing client gets one place (the user has one image); a batch holds one client's.
+    assertThat(queue.next(0, 5)).isEqualTo(batch(List.of("s1"), "script"));
+    assertThat(queue.next(0, 4)).isEqualTo(batch(List.of("u1"), "user"));
+    // The user's image is in the model: it still competes, so the script keeps to its share.
+    assertThat(queue.next(0, 7)).isEqualTo(batch(List.of("s2"), "script"));
+  }
+
+  @Test
   void aBatchWaitsBoundedlyForImagesOnTheirWayAndNoLonger() {
     for (int i = 1; i <= 8; i++) {
       add("script", "s" + i, 0);
@@ -315,5 +329,114 @@ class FairQueueTest {
       }
     }
     return new FairQueue.Batch<>(items, owners);
+  }
+
+  /** Two workers, as on the 2-core server: the user with one stream gets its share of them. */
+  @Test
+  void simulatedTwoWorkersGiveOneStreamItsShareAgainstEightStreams() {
+    Map<String, Integer> served = simulateWorkers(2, Map.of("script", 8, "user", 1), 2_000, 42L);
+    double share = served.get("user") / (double) (served.get("user") + served.get("script"));
+    assertThat(share).isGreaterThanOrEqualTo(0.40);
+  }
+
+  /** Two workers and one client with eight streams: both workers busy, nothing waits. */
+  @Test
+  void simulatedTwoWorkersKeepBothBusyForOneClient() {
+    long[] idle = new long[1];
+    long[] elapsed = new long[1];
+    simulateWorkers(2, Map.of("script", 8), 2_000, 3L, idle, elapsed);
+    assertThat(idle[0] / (2.0 * elapsed[0])).as("share of worker time idle while images queued")
+        .isLessThan(0.01);
+  }
+
+  private Map<String, Integer> simulateWorkers(int workers, Map<String, Integer> streams,
+      int images, long seed) {
+    return simulateWorkers(workers, streams, images, seed, new long[1], new long[1]);
+  }
+
+  /**
+   * Closed-loop clients against {@code workers} workers that share the queue as the server's do
+   * (each free worker asks for its part of what is queued): an image takes 100 ms on a worker (a
+   * batch of n, 95·n + 5 ms); each answer is followed, after 2 to 40 ms, by the stream's next
+   * image, admitted then and ready 8 ms later. Returns the images served per client; adds to
+   * {@code idle[0]} the worker time spent idle while an image was queued, and sets
+   * {@code elapsed[0]} to the simulated time.
+   */
+  private Map<String, Integer> simulateWorkers(int workers, Map<String, Integer> streams,
+      int images, long seed, long[] idle, long[] elapsed) {
+    record Arrival(long time, String client, boolean ready, int id) {}
+    queue = new FairQueue<>(64, 16, 8, 50 * MS, true, abandoned::contains); // the default wait
+    Random random = new Random(seed);
+    PriorityQueue<Arrival> arrivals = new PriorityQueue<>((x, y) -> x.time() != y.time()
+        ? Long.compare(x.time(), y.time()) : Integer.compare(x.id(), y.id()));
+    int[] ids = {0};
+    for (String client : streams.keySet().stream().sorted().toList()) {
+      for (int s = 0; s < streams.get(client); s++) {
+        arrivals.add(new Arrival(random.nextInt(5) * MS, client, false, ids[0]++));
+      }
+    }
+    long[] busyUntil = new long[workers];
+    List<List<String>> running = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      running.add(null);
+    }
+    long[] wakeAt = new long[workers];
+    Map<String, Integer> served = new HashMap<>();
+    long now = 0;
+    int total = 0;
+    while (total < images) {
+      while (!arrivals.isEmpty() && arrivals.peek().time() <= now) {
+        Arrival a = arrivals.poll();
+        if (a.ready()) {
+          queue.ready(a.client(), a.client() + a.id(), a.time());
+        } else {
+          assertThat(queue.admit(a.client())).isEqualTo(FairQueue.Admission.ADMITTED);
+          arrivals.add(new Arrival(a.time() + 8 * MS, a.client(), true, ids[0]++));
+        }
+      }
+      for (int w = 0; w < workers; w++) {
+        if (running.get(w) != null && busyUntil[w] <= now) {
+          queue.finished(running.get(w), now);
+          for (String client : running.get(w)) {
+            served.merge(client, 1, Integer::sum);
+            total++;
+            long gap = 2 * MS + (long) (random.nextDouble() * 38 * MS);
+            arrivals.add(new Arrival(now + gap, client, false, ids[0]++));
+          }
+          running.set(w, null);
+        }
+      }
+      int free = 0;
+      for (int w = 0; w < workers; w++) {
+        free += running.get(w) == null ? 1 : 0;
+      }
+      for (int w = 0; w < workers; w++) {
+        if (running.get(w) != null) {
+          continue;
+        }
+        int limit = Math.max(1, (queue.queued() + free - 1) / Math.max(1, free));
+        FairQueue.Decision<String> d = queue.next(now, limit);
+        wakeAt[w] = Long.MAX_VALUE;
+        if (d instanceof FairQueue.Batch<String> b) {
+          running.set(w, b.clients());
+          busyUntil[w] = now + (95L * b.items().size() + 5) * MS;
+          free--;
+        } else if (d instanceof FairQueue.Wait<String> wait) {
+          wakeAt[w] = wait.nanoTime();
+        }
+      }
+      long next = arrivals.isEmpty() ? Long.MAX_VALUE : arrivals.peek().time();
+      for (int w = 0; w < workers; w++) {
+        next = Math.min(next, running.get(w) != null ? busyUntil[w] : wakeAt[w]);
+      }
+      for (int w = 0; w < workers; w++) {
+        if (running.get(w) == null && queue.queued() > 0) {
+          idle[0] += next - now;
+        }
+      }
+      now = next;
+    }
+    elapsed[0] = now;
+    return served;
   }
 }
