@@ -411,6 +411,41 @@ public final class StudyService {
     });
   }
 
+  /**
+   * The masks of one frame that the owner adjudicates between, beside the annotators' own: the
+   * STAPLE consensus and the majority vote (null until every annotator saved the frame, or with
+   * fewer than two annotators), the model's mask (null when the study started blank) and the
+   * owner's reference (null until adjudicated).
+   */
+  public record FrameMasks(MaskImage staple, MaskImage majority, MaskImage model,
+      MaskImage reference) {}
+
+  /** {@link FrameMasks} of a frame (owner only). */
+  public FrameMasks frameMasks(String user, long studyId, long frameId) {
+    return audited(user, "read-frame-masks", studyId, frameId, () -> {
+      Access access = owner(user, studyId);
+      StudyStore.FrameRow frame = frame(studyId, frameId);
+      int w = frame.frame().width();
+      int h = frame.frame().height();
+      MaskImage model = frame.hasModelMask()
+          ? Pictures.readMask(store.modelMask(frameId)) : null;
+      MaskImage reference = store.reference(frameId).map(Pictures::readMask).orElse(null);
+      MaskImage staple = null;
+      MaskImage majority = null;
+      try {
+        Consensus consensus = new Consensus(access);
+        if (consensus.isComplete(frameId)) {
+          Consensus.FrameConsensus fc = consensus.frameConsensus(frame);
+          staple = new MaskImage(w, h, fc.consensus());
+          majority = new MaskImage(w, h, Agreement.majorityVote(fc.masks()));
+        }
+      } catch (StudyInputException notYet) {
+        // Too few annotators or no complete frame yet: no consensus to show.
+      }
+      return new FrameMasks(staple, majority, model, reference);
+    });
+  }
+
   /** The adjudicated reference of a frame (owner only). */
   public MaskImage reference(String user, long studyId, long frameId) {
     return audited(user, "read-reference", studyId, frameId, () -> {
@@ -533,6 +568,10 @@ public final class StudyService {
         parts.add(a + " " + n + "/" + total);
       }
       return String.join(", ", parts);
+    }
+
+    boolean isComplete(long frameId) {
+      return complete.stream().anyMatch(f -> f.id() == frameId);
     }
 
     boolean[][] masks(StudyStore.FrameRow frame) {

@@ -357,13 +357,17 @@ public class StudyView extends Div implements BeforeEnterObserver {
     agreement.add(table, pairs, basis, new H3("Frames by disagreement"), frames);
   }
 
-  /** A frame's masks side by side, each annotator's; the owner can make one the reference. */
+  /**
+   * A frame's masks side by side: each annotator's, the STAPLE consensus and the majority vote,
+   * the model's and the current reference; the owner makes any of them the frame's reference.
+   */
   void openMasks(long frameId, String frameName) {
     byte[] png = problem.attempt(() -> studies.frameImage(user, studyId, frameId));
     if (png == null) {
       return;
     }
     BufferedImage frame = StudyPages.decode(png, frameName);
+    StudyService.FrameMasks derived = problem.attempt(() -> studies.frameMasks(user, studyId, frameId));
     Dialog dialog = new Dialog();
     dialog.setHeaderTitle(frameName + " · masks side by side");
     dialog.setId("study-masks-dialog");
@@ -371,31 +375,56 @@ public class StudyView extends Div implements BeforeEnterObserver {
     row.addClassName("study-masks");
     for (String annotator : study.annotators()) {
       SavedMask saved = problem.attempt(() -> studies.mask(user, studyId, frameId, annotator));
-      Div cell = new Div();
-      cell.addClassName("study-mask");
       String label = annotator + (saved == null ? " (not saved)" : saved.noPolyp() ? " (no polyp)"
           : "") + (saved != null && saved.unsure() ? " (unsure)" : "");
-      MaskImage mask = saved == null ? null : saved.mask();
-      Image picture = new Image(Downloads.png(frameName + "-" + annotator + ".png",
-          () -> StudyPages.tinted(frame, mask)), frameName + ", " + label);
-      picture.setWidth("16rem");
-      cell.add(picture, new Paragraph(label));
-      if (mask != null) {
-        Button reference = new Button("Make this the reference", e -> {
-          if (problem.attempt(() -> studies.adjudicate(user, studyId, frameId, mask))) {
-            StudyPages.info(frameName + ": " + annotator + "'s mask is now the reference");
-            dialog.close();
-            showAgreement();
-          }
-        });
-        reference.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        cell.add(reference);
+      row.add(maskCell(dialog, frame, frameId, frameName, annotator, label,
+          saved == null ? null : saved.mask()));
+    }
+    if (derived != null) {
+      row.add(maskCell(dialog, frame, frameId, frameName, "staple", derived.staple() == null
+          ? "STAPLE consensus (once every annotator saved)" : "STAPLE consensus", derived.staple()));
+      row.add(maskCell(dialog, frame, frameId, frameName, "majority", derived.majority() == null
+          ? "Majority vote (once every annotator saved)" : "Majority vote", derived.majority()));
+      if (derived.model() != null) {
+        row.add(maskCell(dialog, frame, frameId, frameName, "model", "The model's mask",
+            derived.model()));
       }
-      row.add(cell);
+      if (derived.reference() != null) {
+        Div cell = new Div();
+        cell.addClassName("study-mask");
+        Image picture = new Image(Downloads.png(frameName + "-reference.png",
+            () -> StudyPages.tinted(frame, derived.reference())), frameName + ", the reference");
+        picture.setWidth("16rem");
+        cell.add(picture, new Paragraph("The reference (adjudicated)"));
+        row.add(cell);
+      }
     }
     dialog.add(row);
     dialog.getFooter().add(new Button("Close", e -> dialog.close()));
     dialog.open();
+  }
+
+  /** One mask of the side-by-side dialog, over the frame, with "Make this the reference". */
+  private Div maskCell(Dialog dialog, BufferedImage frame, long frameId, String frameName,
+      String key, String label, MaskImage mask) {
+    Div cell = new Div();
+    cell.addClassName("study-mask");
+    Image picture = new Image(Downloads.png(frameName + "-" + key + ".png",
+        () -> StudyPages.tinted(frame, mask)), frameName + ", " + label);
+    picture.setWidth("16rem");
+    cell.add(picture, new Paragraph(label));
+    if (mask != null) {
+      Button reference = new Button("Make this the reference", e -> {
+        if (problem.attempt(() -> studies.adjudicate(user, studyId, frameId, mask))) {
+          StudyPages.info(frameName + ": " + label + " is now the reference");
+          dialog.close();
+          showAgreement();
+        }
+      });
+      reference.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+      cell.add(reference);
+    }
+    return cell;
   }
 
   // ---- export and delete

@@ -438,6 +438,30 @@ abstract class StudyStorageContract {
     assertThat(DataFolder.scan(adjudicated)).hasSize(3);
   }
 
+  @Test
+  void theOwnerSeesAFramesConsensusMajorityAndReferenceToAdjudicateBetween() {
+    long id = blindStudy(2);
+    List<StudyFrame> frames = service.frames(OWNER, id);
+    long first = frames.get(0).id();
+    save(ANN_A, id, first, 0, rect(0, 0, 20, 20));
+    StudyService.FrameMasks before = service.frameMasks(OWNER, id, first);
+    assertThat(before.staple()).as("not every annotator saved yet").isNull();
+    assertThat(before.majority()).isNull();
+    assertThat(before.reference()).isNull();
+
+    save(ANN_B, id, first, 0, rect(0, 0, 20, 24));
+    StudyService.FrameMasks masks = service.frameMasks(OWNER, id, first);
+    // Two raters: the majority needs both (the overlap); STAPLE lies between the two masks.
+    assertThat(masks.majority().pixels()).isEqualTo(rect(0, 0, 20, 20).pixels());
+    assertThat(Agreement.dice(masks.staple().pixels(), rect(0, 0, 20, 20).pixels()))
+        .isGreaterThan(0.8);
+    service.adjudicate(OWNER, id, first, masks.staple());
+    assertThat(service.frameMasks(OWNER, id, first).reference().pixels())
+        .isEqualTo(masks.staple().pixels());
+    assertThatThrownBy(() -> service.frameMasks(ANN_A, id, first))
+        .isInstanceOf(StudyAccessDeniedException.class);
+  }
+
   // ---- deletion
 
   @Test
