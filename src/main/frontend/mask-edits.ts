@@ -68,6 +68,46 @@ export class MaskEdits {
     return any;
   }
 
+  /**
+   * Sets every pixel whose centre lies inside the polygon (image coordinates, even-odd rule) to
+   * `value`, as one undoable stroke; true when any changed.
+   */
+  fillPolygon(points: { x: number; y: number }[], value: 1 | 2) {
+    if (points.length < 3) return false;
+    this.beginStroke();
+    const s = this.stroke!;
+    const ys = points.map((p) => p.y);
+    const y0 = Math.max(0, Math.floor(Math.min(...ys)));
+    const y1 = Math.min(this.height - 1, Math.ceil(Math.max(...ys)));
+    for (let py = y0; py <= y1; py++) {
+      const cy = py + 0.5;
+      // Where the row's centre line crosses the edges, left to right; inside between pairs.
+      const xs: number[] = [];
+      for (let k = 0; k < points.length; k++) {
+        const a = points[k];
+        const b = points[(k + 1) % points.length];
+        if ((a.y <= cy && b.y > cy) || (b.y <= cy && a.y > cy)) {
+          xs.push(a.x + ((cy - a.y) / (b.y - a.y)) * (b.x - a.x));
+        }
+      }
+      xs.sort((m, n) => m - n);
+      for (let k = 0; k + 1 < xs.length; k += 2) {
+        const from = Math.max(0, Math.ceil(xs[k] - 0.5));
+        const to = Math.min(this.width - 1, Math.floor(xs[k + 1] - 0.5));
+        for (let px = from; px <= to; px++) {
+          const i = py * this.width + px;
+          const old = this.values[i];
+          if (old === value) continue;
+          s.index.push(i);
+          s.before.push(old);
+          s.after.push(value);
+          this.set(i, value);
+        }
+      }
+    }
+    return this.endStroke();
+  }
+
   /** Ends the stroke; true when it changed anything (it is then undoable). */
   endStroke() {
     const s = this.stroke;

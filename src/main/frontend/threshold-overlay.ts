@@ -66,7 +66,9 @@ export class ThresholdOverlay extends LitElement {
   @state() private ready = false;
   @state() private failed = '';
   @state() private zoom = 1;
-  @state() private tool: 'view' | 'brush' | 'eraser' = 'view';
+  @state() private tool: 'view' | 'brush' | 'eraser' | 'polygon' = 'view';
+  /** The polygon being drawn (image coordinates): filled as polyp when it is closed. */
+  @state() private polygon: { x: number; y: number }[] = [];
   @state() private brushSize = 24;
   @state() private opacity = 0.45;
   @state() private showFill = true;
@@ -409,10 +411,15 @@ export class ThresholdOverlay extends LitElement {
               ${this.toolButton('view', 'Move', 'Drag to pan, wheel to zoom (key M)')}
               ${this.toolButton('brush', 'Brush', 'Paint polyp (key B)')}
               ${this.toolButton('eraser', 'Eraser', 'Erase polyp (key E)')}
-              <label class="check" title="Brush size in screen pixels">Size
-                <input id="brush-size" type="number" min="2" max="200" step="2" .value=${String(this.brushSize)}
-                  @change=${(e: Event) => (this.brushSize = clamp(Number((e.target as HTMLInputElement).value) || 24, 2, 200))} />
-              </label>
+              ${this.toolButton('polygon', 'Polygon', 'Outline a polyp point by point; double-click, '
+                + 'or click the first point, to fill it (key P; Enter adds a point at the keyboard\'s '
+                + 'cursor, Backspace removes the last, Escape cancels)')}
+              ${this.narrow && this.tool !== 'brush' && this.tool !== 'eraser'
+                ? nothing /* a phone's toolbar keeps to three rows: the size shows with its tool */
+                : html`<label class="check" title="Brush size in screen pixels">Size
+                    <input id="brush-size" type="number" min="2" max="200" step="2" .value=${String(this.brushSize)}
+                      @change=${(e: Event) => (this.brushSize = clamp(Number((e.target as HTMLInputElement).value) || 24, 2, 200))} />
+                  </label>`}
               <button id="undo" @click=${this.undo} ?disabled=${!this.canUndo}>Undo</button>
               <button id="redo" @click=${this.redo} ?disabled=${!this.canRedo}>Redo</button>
               <button id="clear-edits" @click=${this.clearEdits} ?disabled=${this.correctedPixels === 0}>
@@ -543,9 +550,17 @@ export class ThresholdOverlay extends LitElement {
     if (k >= 0 && k <= 100) this.setAndSettle(k / 100);
   }
 
-  private toolButton(tool: 'view' | 'brush' | 'eraser', text: string, title: string) {
+  private toolButton(tool: 'view' | 'brush' | 'eraser' | 'polygon', text: string, title: string) {
     return html`<button id=${'tool-' + tool} title=${title} aria-pressed=${String(this.tool === tool)}
-      @click=${() => (this.tool = tool)}>${text}</button>`;
+      @click=${() => this.useTool(tool)}>${text}</button>`;
+  }
+
+  private useTool(tool: 'view' | 'brush' | 'eraser' | 'polygon') {
+    this.tool = tool;
+    if (tool !== 'polygon' && this.polygon.length > 0) {
+      this.polygon = [];
+      this.redraw(this.threshold);
+    }
   }
 
   private legend(truth: boolean) {
@@ -708,7 +723,9 @@ export class ThresholdOverlay extends LitElement {
       // a synthetic event's pointer cannot be captured; the stroke still works inside the view
     }
     const onOverlay = target.querySelector('#overlay-canvas') !== null;
-    if (this.tool !== 'view' && onOverlay && this.edits) {
+    if (this.tool === 'polygon' && onOverlay && this.edits) {
+      this.addPolygonPoint(this.imagePoint(e), e.detail >= 2);
+    } else if (this.tool !== 'view' && onOverlay && this.edits) {
       this.painting = true;
       this.lastDab = null;
       this.edits.beginStroke();
@@ -798,13 +815,25 @@ export class ThresholdOverlay extends LitElement {
     } else if (key === '0') {
       this.fit();
     } else if (this.editable && (key === 'b' || key === 'B')) {
-      this.tool = 'brush';
+      this.useTool('brush');
       this.announced = 'Brush: Space paints polyp';
     } else if (this.editable && (key === 'e' || key === 'E')) {
-      this.tool = 'eraser';
+      this.useTool('eraser');
       this.announced = 'Eraser: Space erases polyp';
+    } else if (this.editable && (key === 'p' || key === 'P')) {
+      this.useTool('polygon');
+      this.announced = 'Polygon: Enter adds a point, Enter on the first point fills it';
+    } else if (this.tool === 'polygon' && key === 'Escape' && this.polygon.length > 0) {
+      this.polygon = [];
+      this.announced = 'Polygon cancelled';
+      this.redraw(this.threshold);
+    } else if (this.tool === 'polygon' && key === 'Backspace' && this.polygon.length > 0) {
+      this.polygon = this.polygon.slice(0, -1);
+      this.redraw(this.threshold);
+    } else if (this.tool === 'polygon' && (key === 'Enter' || key === ' ')) {
+      if (this.keyCursor && this.edits) this.addPolygonPoint(this.keyPoint(), false);
     } else if (this.editable && (key === 'm' || key === 'M')) {
-      this.tool = 'view';
+      this.useTool('view');
       this.announced = 'Move: arrows pan';
     } else if (key === '[' || key === ']') {
       this.brushSize = clamp(this.brushSize + (key === ']' ? 4 : -4), 2, 200);
@@ -875,6 +904,54 @@ export class ThresholdOverlay extends LitElement {
     const c = this.keyCursor;
     if (c && this.tool !== 'view') this.zoomBy(factor, c.x, c.y);
     else this.zoomBy(factor);
+  }
+
+  /**
+   * Adds a point to the polygon; closes and fills it on a double-click or on a point within 8
+   * screen pixels of the first (with three points or more).
+   */
+  private addPolygonPoint(p: { x: number; y: number; scale: number }, close: boolean) {
+    const pts = this.polygon;
+    const first = pts[0];
+    const nearFirst = first !== undefined && Math.hypot(p.x - first.x, p.y - first.y) <= 8 * p.scale;
+    if (pts.length >= 3 && (close || nearFirst)) {
+      this.polygon = [];
+      if (this.edits!.fillPolygon(pts, 1)) {
+        this.announced = 'Polygon filled as polyp';
+        this.afterEditsChanged(true);
+      } else {
+        this.redraw(this.threshold);
+      }
+      return;
+    }
+    const last = pts[pts.length - 1];
+    if (last === undefined || Math.hypot(p.x - last.x, p.y - last.y) > p.scale) {
+      this.polygon = [...pts, { x: p.x, y: p.y }];
+    }
+    this.redraw(this.threshold);
+  }
+
+  /** The polygon being drawn: its points joined, white over black, the first point ringed. */
+  private drawPolygon() {
+    if (this.tool !== 'polygon' || this.polygon.length === 0) return;
+    const v = this.visible();
+    const g = this.canvas.getContext('2d')!;
+    const at = (q: { x: number; y: number }) => [((q.x - v.x) / v.w) * this.dw, ((q.y - v.y) / v.h) * this.dh];
+    g.beginPath();
+    this.polygon.forEach((q, k) => {
+      const [x, y] = at(q);
+      if (k === 0) g.moveTo(x, y);
+      else g.lineTo(x, y);
+    });
+    for (const [width, colour] of [[3, '#000'], [1.5, '#fff']] as [number, string][]) {
+      g.lineWidth = width;
+      g.strokeStyle = colour;
+      g.stroke();
+    }
+    const [fx, fy] = at(this.polygon[0]);
+    g.beginPath();
+    g.arc(fx, fy, 6, 0, 2 * Math.PI);
+    g.stroke();
   }
 
   /** The brush's ring at the keyboard's cursor, white over black to show on any tissue. */
@@ -1125,6 +1202,7 @@ export class ThresholdOverlay extends LitElement {
       }
     }
     this.canvas.getContext('2d')!.putImageData(this.output, 0, 0);
+    this.drawPolygon();
     this.drawKeyCursor();
     this.drawnThreshold = value;
     this.lastRedrawMs = performance.now() - start;
@@ -1148,7 +1226,8 @@ const FULL_SCREEN_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" ar
 
 /** What the focused overlay's keys do, read out by screen readers with the view's name. */
 const KEYS_VIEW = 'Keys: arrows pan (Shift: further), + and − zoom, 0 fits the image.';
-const KEYS = 'Keys: B brush, E eraser, M move; arrows move the brush (Shift: further) or, in Move, '
+const KEYS = 'Keys: B brush, E eraser, P polygon (Enter adds a point, Enter on the first fills it, '
+  + 'Backspace removes the last, Escape cancels), M move; arrows move the brush (Shift: further) or, in Move, '
   + 'pan; hold Space to paint while moving, Enter paints one spot; [ and ] change the brush size; '
   + '+ and − zoom, 0 fits; Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes.';
 

@@ -171,6 +171,27 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
     awaitTrue("return !document.getElementById('metrics').innerText.includes('corrected by hand')");
     assertThat(pixels(text("metric-area").split("px")[0])).isEqualTo(areaBefore);
     assertThat(text("metric-dice")).isEqualTo(diceBefore);
+
+    // The polygon tool: three clicks in the top left, away from the polyp, and a click on the
+    // first point fill the triangle as polyp, as one step that Undo takes back.
+    overlay.findElement(By.cssSelector("#tool-polygon")).click();
+    int x0 = -w / 2 + w / 12;
+    int y0 = -h / 2 + h / 10;
+    new Actions(driver).moveToElement(canvas, x0, y0).click()
+        .moveToElement(canvas, x0 + w / 5, y0).click()
+        .moveToElement(canvas, x0, y0 + h / 5).click()
+        .moveToElement(canvas, x0, y0).click().perform();
+    awaitTrue("return document.getElementById('metrics').innerText.includes('corrected by hand')");
+    long areaPolygon = pixels(text("metric-area").split("px")[0]);
+    // The triangle's area in image pixels: half of (w/5)·(h/5) screen pixels, scaled to the image.
+    double perScreenPixel = (double) mask.getWidth() / w * mask.getHeight() / h;
+    double triangle = 0.5 * (w / 5) * (h / 5) * perScreenPixel;
+    record("polygon: area %,d -> %,d px (triangle about %,.0f px)", areaBefore, areaPolygon, triangle);
+    assertThat((double) (areaPolygon - areaBefore)).isBetween(0.8 * triangle, 1.2 * triangle);
+    screenshot("10-polygon");
+    overlay.findElement(By.cssSelector("#undo")).click();
+    awaitTrue("return !document.getElementById('metrics').innerText.includes('corrected by hand')");
+    assertThat(pixels(text("metric-area").split("px")[0])).isEqualTo(areaBefore);
     clearDownloads();
   }
 
