@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.TaskContext;
+import org.polypseg.segment.TorchThreads;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -39,6 +40,10 @@ final class AnalyzePartition implements FlatMapFunction<Iterator<List<WorkItem>>
     int cpus = task == null ? 1 : task.cpus();
     ArchiveAnalyzer analyzer = new ArchiveAnalyzer(ExecutorModel.get(settings, cpus), settings,
         new HadoopFiles(hadoop));
+    // The network runs on this thread: on the task's cores, whatever an earlier task on this
+    // thread or the engine's start-up set (PyTorch keeps the count per thread, and the figures'
+    // last digits depend on it).
+    TorchThreads.useOnThisThread(Math.max(1, cpus));
     Iterator<WorkItem> items = groups.hasNext() ? groups.next().iterator()
         : List.<WorkItem>of().iterator();
     // One helper thread per task reads and decodes the next file while the model works on this
