@@ -378,25 +378,22 @@ public class StudyView extends Div implements BeforeEnterObserver {
       String label = annotator + (saved == null ? " (not saved)" : saved.noPolyp() ? " (no polyp)"
           : "") + (saved != null && saved.unsure() ? " (unsure)" : "");
       row.add(maskCell(dialog, frame, frameId, frameName, annotator, label,
-          saved == null ? null : saved.mask()));
+          saved == null ? null : saved.mask(), true));
     }
     if (derived != null) {
       row.add(maskCell(dialog, frame, frameId, frameName, "staple", derived.staple() == null
-          ? "STAPLE consensus (once every annotator saved)" : "STAPLE consensus", derived.staple()));
+          ? "STAPLE consensus (once every annotator saved)" : "STAPLE consensus", derived.staple(),
+          true));
       row.add(maskCell(dialog, frame, frameId, frameName, "majority", derived.majority() == null
-          ? "Majority vote (once every annotator saved)" : "Majority vote", derived.majority()));
+          ? "Majority vote (once every annotator saved)" : "Majority vote", derived.majority(),
+          true));
       if (derived.model() != null) {
         row.add(maskCell(dialog, frame, frameId, frameName, "model", "The model's mask",
-            derived.model()));
+            derived.model(), true));
       }
       if (derived.reference() != null) {
-        Div cell = new Div();
-        cell.addClassName("study-mask");
-        Image picture = new Image(Downloads.png(frameName + "-reference.png",
-            () -> StudyPages.tinted(frame, derived.reference())), frameName + ", the reference");
-        picture.setWidth("16rem");
-        cell.add(picture, new Paragraph("The reference (adjudicated)"));
-        row.add(cell);
+        row.add(maskCell(dialog, frame, frameId, frameName, "reference",
+            "The reference (adjudicated)", derived.reference(), false));
       }
     }
     dialog.add(row);
@@ -404,16 +401,19 @@ public class StudyView extends Div implements BeforeEnterObserver {
     dialog.open();
   }
 
-  /** One mask of the side-by-side dialog, over the frame, with "Make this the reference". */
+  /**
+   * One mask of the side-by-side dialog, over the frame; with {@code choosable}, and a mask, a
+   * "Make this the reference" button.
+   */
   private Div maskCell(Dialog dialog, BufferedImage frame, long frameId, String frameName,
-      String key, String label, MaskImage mask) {
+      String key, String label, MaskImage mask, boolean choosable) {
     Div cell = new Div();
     cell.addClassName("study-mask");
     Image picture = new Image(Downloads.png(frameName + "-" + key + ".png",
         () -> StudyPages.tinted(frame, mask)), frameName + ", " + label);
     picture.setWidth("16rem");
     cell.add(picture, new Paragraph(label));
-    if (mask != null) {
+    if (mask != null && choosable) {
       Button reference = new Button("Make this the reference", e -> {
         if (problem.attempt(() -> studies.adjudicate(user, studyId, frameId, mask))) {
           StudyPages.info(frameName + ": " + label + " is now the reference");
