@@ -1,9 +1,6 @@
 package org.polypseg.archive;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +31,6 @@ import org.polypseg.model.ModelLoadException;
 import org.polypseg.model.ModelStore;
 import org.polypseg.quantum.CircuitBackend;
 import org.polypseg.video.AnalysisSettings;
-import org.polypseg.video.Stretch;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -186,22 +182,22 @@ public final class ArchiveJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     Progress line = progress == null ? null
         : Progress.start(spark, progress, framesDone, groups.size());
-    Row counts;
+    JobCounts jobCounts = new JobCounts();
+    JobCounts.Snapshot counts;
     try {
-      Dataset<Row> frames = results.where(col("frame").isNotNull()).select("frame.*");
+      Dataset<Row> frames = jobCounts.framesTable(
+          results.where(col("frame").isNotNull()).select("frame.*"));
       if ("true".equals(spark.sparkContext().getLocalProperty(FailOnce.PROPERTY))) {
         frames = frames.mapPartitions(new FailOnce(), Encoders.row(frames.schema()));
       }
       write(frames, out, "frames");
-      write(results.where(col("clip").isNotNull()).select("clip.*"), out, "clips");
-      write(results.where(col("error").isNotNull()).select("error.*"), out, "errors");
-      counts = results.agg(
-          count(col("frame")),
-          count(when(col("frame").isNotNull().and(col("frame.frame_index").isNull()), 1)),
-          count(when(col("frame.area_fraction").geq(Stretch.MIN_AREA_FRACTION), 1)),
-          count(col("clip")),
-          sum(col("clip.frames")),
-          count(col("error"))).first();
+      // Clips and errors are few rows: one file each, written by one task, not one per task of
+      // the analysis (each a file to open, commit and later list).
+      write(jobCounts.clipsTable(results.where(col("clip").isNotNull()).select("clip.*")
+          .coalesce(1)), out, "clips");
+      write(jobCounts.errorsTable(results.where(col("error").isNotNull()).select("error.*")
+          .coalesce(1)), out, "errors");
+      counts = jobCounts.snapshot();
     } finally {
       if (line != null) {
         line.stop();
@@ -209,7 +205,7 @@ public final class ArchiveJob {
       results.unpersist();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long frames = counts.getLong(0);
+    long frames = counts.frames();
     String model = "";
     String sha = "";
     try {
@@ -220,9 +216,9 @@ public final class ArchiveJob {
       // the tables carry the model's name and hash on every row; the summary's are a courtesy
     }
     ArchiveSummary summary = new ArchiveSummary(settings.output(), spark.sparkContext().master(),
-        jsc.defaultParallelism(), items.size(), counts.getLong(1), counts.getLong(3),
-        counts.isNullAt(4) ? 0 : counts.getLong(4), frames, counts.getLong(2),
-        frames == 0 ? 0 : (double) counts.getLong(2) / frames, counts.getLong(5),
+        jsc.defaultParallelism(), items.size(), counts.images(), counts.clips(),
+        counts.clipFrames(), frames, counts.polypFrames(),
+        frames == 0 ? 0 : (double) counts.polypFrames() / frames, counts.errors(),
         settings.threshold(), settings.stride(), model, sha, seconds,
         seconds > 0 ? frames / seconds : 0);
     writeSummary(outFs, out, summary);

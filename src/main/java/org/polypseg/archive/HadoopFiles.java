@@ -17,11 +17,25 @@ import org.apache.hadoop.fs.FileSystem;
  */
 final class HadoopFiles implements ArchiveFiles {
 
-  private final Configuration conf;
+  private final Map<String, String> settings;
+  private Configuration conf;
 
   HadoopFiles(Map<String, String> settings) {
-    conf = new Configuration();
-    settings.forEach(conf::set);
+    this.settings = settings;
+  }
+
+  /**
+   * Made on the first remote path only: a task of local files never needs it, and a new
+   * Configuration that loads Hadoop's default resources parses their XML again, per task. The
+   * driver's settings already hold those defaults, so none are loaded here.
+   */
+  private synchronized Configuration conf() {
+    if (conf == null) {
+      Configuration c = new Configuration(false);
+      settings.forEach(c::set);
+      conf = c;
+    }
+    return conf;
   }
 
   static boolean isLocal(String path) {
@@ -34,7 +48,7 @@ final class HadoopFiles implements ArchiveFiles {
       return Files.size(Path.of(path));
     }
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-    return p.getFileSystem(conf).getFileStatus(p).getLen();
+    return p.getFileSystem(conf()).getFileStatus(p).getLen();
   }
 
   @Override
@@ -43,7 +57,7 @@ final class HadoopFiles implements ArchiveFiles {
       return Files.readAllBytes(Path.of(path));
     }
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-    try (InputStream in = p.getFileSystem(conf).open(p)) {
+    try (InputStream in = p.getFileSystem(conf()).open(p)) {
       return in.readAllBytes();
     }
   }
@@ -67,7 +81,7 @@ final class HadoopFiles implements ArchiveFiles {
     String name = p.getName();
     Path copy = Files.createTempFile("polypseg-clip-",
         name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
-    FileSystem fs = p.getFileSystem(conf);
+    FileSystem fs = p.getFileSystem(conf());
     try (InputStream in = fs.open(p); OutputStream out = Files.newOutputStream(copy)) {
       in.transferTo(out);
     } catch (IOException e) {

@@ -29,6 +29,7 @@ import org.polypseg.segment.SegmentationService;
 import org.polypseg.segment.ThresholdAnalysis;
 import org.polypseg.segment.TorchThreads;
 import org.polypseg.video.ClipWriter;
+import org.polypseg.video.Stretch;
 import org.polypseg.video.VideoFormat;
 
 /**
@@ -99,6 +100,10 @@ class ArchiveJobTest {
     assertThat(summary.clips()).isEqualTo(1);
     assertThat(summary.frames()).isEqualTo(14);
     assertThat(summary.errors()).isZero();
+    assertThat(summary.clipFrames()).isEqualTo(8);
+    // The summary's counts are observed as the tables are written: they must be the tables'.
+    assertThat(summary.polypFrames()).isEqualTo(rows(out.resolve("frames")).stream()
+        .filter(r -> (double) r.getAs("area_fraction") >= Stretch.MIN_AREA_FRACTION).count());
     assertThat(out.resolve("summary.json")).content().contains("\"frames\" : 14");
     Map<String, Row> bySource = rows(out.resolve("frames")).stream()
         .filter(r -> r.isNullAt(r.fieldIndex("frame_index")))
@@ -191,6 +196,7 @@ class ArchiveJobTest {
         out, null), null);
 
     assertThat(summary.frames()).isEqualTo(2);
+    assertThat(summary.errors()).isEqualTo(3);
     Map<String, String> errors = rows(out.resolve("errors")).stream().collect(Collectors.toMap(
         r -> Path.of((String) r.getAs("source_path")).getFileName().toString(),
         r -> r.getAs("reason")));
