@@ -90,8 +90,8 @@ class CircuitConfigModelTest {
         .hasMessageContaining("qubits 11").hasMessageContaining("2 to 10");
     assertThatThrownBy(() -> new ModelSpec.Circuit("star", null, null, null))
         .hasMessageContaining("'star'").hasMessageContaining("ring, line, all-to-all");
-    assertThatThrownBy(() -> new ModelSpec.Circuit(null, null, null, "decoder"))
-        .hasMessageContaining("'decoder'").hasMessageContaining("allowed: bottleneck");
+    assertThatThrownBy(() -> new ModelSpec.Circuit(null, null, null, "middle"))
+        .hasMessageContaining("'middle'").hasMessageContaining("allowed: bottleneck, decoder");
   }
 
   private void save(ModelSpec spec) throws Exception {
