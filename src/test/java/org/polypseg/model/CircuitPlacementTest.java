@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.polypseg.quantum.CircuitBackend;
 import org.polypseg.quantum.CircuitExecution;
@@ -149,6 +150,22 @@ class CircuitPlacementTest {
         .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("at 'bottleneck' (1 circuit: bottleneck)")
         .hasMessageContaining("placement 'decoder' (3 circuits: bottleneck, decoder stage 1");
+  }
+
+  @Test
+  @EnabledIf("shippedModelPresent")
+  void theShippedModelWithoutPlacementLoadsWithOneCircuitAtTheBottleneck() throws Exception {
+    Path shipped = Path.of("models");
+    assertThat(Files.readString(shipped.resolve(ModelStore.INFO_FILE))).doesNotContain("placement");
+    try (LoadedModel model = ModelStore.load(shipped, new StrangeBackend())) {
+      assertThat(model.info().architecture().placement()).isEqualTo(CircuitPlacement.BOTTLENECK);
+      assertThat(model.network().circuits()).extracting(PlacedCircuit::site)
+          .containsExactly("bottleneck");
+    }
+  }
+
+  static boolean shippedModelPresent() {
+    return Files.isRegularFile(Path.of("models", ModelStore.WEIGHTS_FILE));
   }
 
   @Test
