@@ -1,27 +1,25 @@
 package org.polypseg.model;
 
+import java.util.Locale;
+import org.polypseg.quantum.Labelled;
+
 /**
  * Where a network's circuits sit: only at the bottleneck, or also gating every decoder stage so
  * that circuits alternate with the decoder's convolutions (as the hybrid method stacks them).
  */
-public enum CircuitPlacement {
+public enum CircuitPlacement implements Labelled {
   /** One circuit, gating the bottleneck's channels (every model saved before placement existed). */
-  BOTTLENECK("bottleneck"),
+  BOTTLENECK,
   /**
    * The bottleneck's circuit and one more after each decoder stage, each with its own trained
    * weights, re-scaling that stage's output channels.
    */
-  DECODER("decoder");
+  DECODER;
 
-  private final String label;
-
-  CircuitPlacement(String label) {
-    this.label = label;
-  }
-
-  /** The name used in model.json, on the command line and in messages. */
+  /** The constant's name in lower case: "bottleneck", "decoder". */
+  @Override
   public String label() {
-    return label;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -30,12 +28,6 @@ public enum CircuitPlacement {
    * @throws IllegalArgumentException naming the value and the allowed ones
    */
   public static CircuitPlacement parse(String label) {
-    for (CircuitPlacement p : values()) {
-      if (p.label.equalsIgnoreCase(String.valueOf(label).trim())) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown placement '" + label + "' (allowed: bottleneck, decoder)");
+    return Labelled.parse(values(), label, "placement");
   }
 }
