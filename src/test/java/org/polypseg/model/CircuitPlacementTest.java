@@ -19,7 +19,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -30,6 +29,7 @@ import org.polypseg.quantum.NoiseModel;
 import org.polypseg.quantum.StateVectorBackend;
 import org.polypseg.quantum.StrangeBackend;
 import org.polypseg.testing.SyntheticData;
+import org.polypseg.testing.TinyModels;
 
 /**
  * Placement decoder: a circuit of its own after each decoder stage as well as at the bottleneck;
@@ -45,7 +45,7 @@ class CircuitPlacementTest {
 
   @Test
   void placementIsRecordedAndTheModelLoadsWithItsCircuits() throws Exception {
-    save(TINY_DECODER);
+    TinyModels.save(dir, TINY_DECODER);
     assertThat(Files.readString(dir.resolve(ModelStore.INFO_FILE)))
         .contains("\"placement\" : \"decoder\"");
     assertThat(ModelStore.readInfo(dir).architecture()).isEqualTo(TINY_DECODER);
@@ -63,7 +63,7 @@ class CircuitPlacementTest {
 
   @Test
   void everyBackendRunsEveryPlacedCircuit() throws Exception {
-    save(TINY_DECODER);
+    TinyModels.save(dir, TINY_DECODER);
     BufferedImage image = SyntheticData.pair(40, 40, new Random(3))[0];
     StateVectorBackend exact = new StateVectorBackend();
     List<CircuitBackend> backends = List.of(new StrangeBackend(), exact,
@@ -132,22 +132,33 @@ class CircuitPlacementTest {
   }
 
   @Test
+  void mobileNetWithDecoderPlacementRunsACircuitAfterEachOfItsFourStages() {
+    ModelSpec spec = ModelSpec.mobileNet(64, ModelSpec.QUANTUM, 4, 2)
+        .withCircuit(ModelSpec.Circuit.ORIGINAL.withPlacement(CircuitPlacement.DECODER));
+    SegmentationNetwork net = SegmentationNetwork.create(spec, new StrangeBackend());
+    assertThat(net.circuits()).extracting(PlacedCircuit::site).containsExactly("bottleneck",
+        "decoder stage 1 (1/16 of the input, 96 channels)",
+        "decoder stage 2 (1/8 of the input, 64 channels)",
+        "decoder stage 3 (1/4 of the input, 32 channels)",
+        "decoder stage 4 (1/2 of the input, 24 channels)");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      net.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 64, 64));
+      NDList out = net.forward(new ai.djl.training.ParameterStore(manager, false),
+          new NDList(manager.randomNormal(new Shape(2, 3, 64, 64))), false);
+      assertThat(out.singletonOrThrow().getShape()).isEqualTo(new Shape(2, 1, 64, 64));
+    }
+    assertThat(net.circuits()).allSatisfy(c -> assertThat(c.block().circuitRuns()).isEqualTo(2));
+  }
+
+  @Test
   void aPlacementThatDoesNotMatchTheWeightsIsNamedWithBoth() throws Exception {
-    Path json = dir.resolve(ModelStore.INFO_FILE);
-    save(HybridUNetTest.TINY);
-    Files.writeString(json, Files.readString(json)
-        .replace("\"placement\" : \"bottleneck\"", "\"placement\" : \"decoder\""));
-    assertThatThrownBy(() -> ModelStore.load(dir, new StrangeBackend()))
-        .isInstanceOf(ModelLoadException.class)
+    HybridUNetTest.loadingEdited(dir, HybridUNetTest.TINY, "\"placement\" : \"bottleneck\"",
+            "\"placement\" : \"decoder\"")
         .hasMessageContaining("does not match the weights")
         .hasMessageContaining("at 'decoder' (3 circuits: bottleneck, decoder stage 1")
         .hasMessageContaining("placement 'bottleneck' (1 circuit: bottleneck)");
-
-    save(TINY_DECODER);
-    Files.writeString(json, Files.readString(json)
-        .replace("\"placement\" : \"decoder\"", "\"placement\" : \"bottleneck\""));
-    assertThatThrownBy(() -> ModelStore.load(dir, new StrangeBackend()))
-        .isInstanceOf(ModelLoadException.class)
+    HybridUNetTest.loadingEdited(dir, TINY_DECODER, "\"placement\" : \"decoder\"",
+            "\"placement\" : \"bottleneck\"")
         .hasMessageContaining("at 'bottleneck' (1 circuit: bottleneck)")
         .hasMessageContaining("placement 'decoder' (3 circuits: bottleneck, decoder stage 1");
   }
@@ -181,19 +192,11 @@ class CircuitPlacementTest {
   void theClassicalAblationPutsItsDenseGatesAtTheSamePlaces() throws Exception {
     ModelSpec classical = new ModelSpec(4, 2, 32, ModelSpec.CLASSICAL, 4, 2, ModelSpec.PLAIN,
         ModelSpec.Circuit.ORIGINAL.withPlacement(CircuitPlacement.DECODER));
-    save(classical);
+    TinyModels.save(dir, classical);
     try (LoadedModel model = ModelStore.load(dir, new StrangeBackend())) {
       assertThat(model.network().circuits()).isEmpty();
       assertThat(model.network().getChildren().keys()).anyMatch(k -> k.endsWith("decoderGates"));
       assertThat(model.predict(SyntheticData.pair(40, 40, new Random(4))[0])).hasSize(32 * 32);
-    }
-  }
-
-  private void save(ModelSpec spec) throws Exception {
-    HybridUNet net = new HybridUNet(spec, new StrangeBackend());
-    try (NDManager manager = NDManager.newBaseManager()) {
-      net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-      ModelStore.save(dir, net, new ModelInfo("tiny", spec, Map.of()));
     }
   }
 }
