@@ -9,12 +9,17 @@
 #        over a third of the shipped model's 28 epochs (20 + a warm restart of 8), at the shipped size)
 #        MIXERS="quantum" and SEEDS="1" choose fewer runs, e.g. the pretrained vs from-scratch pair:
 #        MIXERS=quantum SEEDS=1 scripts/ablation.sh 10 192 plain (and the same with mobilenet_v2)
+#        PLACEMENTS="bottleneck decoder" adds the placement comparison (train --placement): a
+#        decoder run is <mixer>-decoder-seed<N>-<set>.json, listed as mixer "<mixer>-decoder";
+#        bottleneck runs keep their names. Mixer none has nothing to place and skips decoder, e.g.
+#        PLACEMENTS="bottleneck decoder" MIXERS="quantum classical" scripts/ablation.sh 8 192 efficientnet_b0
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EPOCHS=${1:-10}
 SIZE=${2:-352}
 ENCODER=${3:-mobilenet_v2}
 MIXERS=${MIXERS:-quantum classical none}
+PLACEMENTS=${PLACEMENTS:-bottleneck}
 SEEDS=${SEEDS:-1 2 3}
 DATA=${POLYPSEG_DATASETS:-../shared/datasets}
 OUT=models/ablation/$ENCODER-${SIZE}px-${EPOCHS}ep
@@ -24,28 +29,44 @@ mkdir -p "$OUT" "$WORK"
 [ -f target/polypseg.jar ] || ./polypseg build
 [ -f "$WORK/polypseg.jar" ] || cp target/polypseg.jar "$WORK/polypseg.jar"
 export POLYPSEG_JAR="$PWD/$WORK/polypseg.jar"
+if [ "$PLACEMENTS" != bottleneck ] && ! unzip -l "$POLYPSEG_JAR" | grep -q 'model/CircuitPlacement.class'; then
+  echo "$POLYPSEG_JAR predates train --placement: remove it (the next run copies target/polypseg.jar)" >&2
+  exit 2
+fi
 for seed in $SEEDS; do
+  for placement in $PLACEMENTS; do
   for mixer in $MIXERS; do
-    name=$mixer-seed$seed
+    # Bottleneck runs keep the names and the command they had before placement existed.
+    placed=()
+    if [ "$placement" = bottleneck ]; then
+      name=$mixer-seed$seed
+    elif [ "$mixer" = none ]; then
+      continue
+    else
+      name=$mixer-$placement-seed$seed
+      placed=(--placement "$placement")
+    fi
     if [ -f "$OUT/$name-cvc.json" ]; then echo "$name: done already"; continue; fi
     resume=(); [ -f "$WORK/$name-ckpt/state.json" ] && resume=(--resume)
     ./polypseg train --data "$DATA/TrainDataset" --out "$WORK/$name" --checkpoints "$WORK/$name-ckpt" \
       --split-seed 42 --cache "target/ablation/cache" --encoder "$ENCODER" \
-      --epochs "$EPOCHS" --size "$SIZE" --mixer "$mixer" --seed "$seed" "${resume[@]}" > "$WORK/$name.log" 2>&1
+      --epochs "$EPOCHS" --size "$SIZE" --mixer "$mixer" --seed "$seed" "${placed[@]}" \
+      "${resume[@]}" > "$WORK/$name.log" 2>&1
     ./polypseg evaluate --model "$WORK/$name" --data "$DATA/TestDataset/Kvasir" --json "$OUT/$name-kvasir.json" > /dev/null 2>&1
     ./polypseg evaluate --model "$WORK/$name" --data "$DATA/TestDataset/CVC-ClinicDB" --json "$OUT/$name-cvc.json" > /dev/null 2>&1
     cp "$WORK/$name/training_curves.csv" "$OUT/$name-training_curves.csv"
     echo "$name: $(grep -m1 '"mDice"' "$OUT/$name-kvasir.json") (Kvasir) $(grep -m1 '"mDice"' "$OUT/$name-cvc.json") (CVC)"
   done
+  done
 done
 
-# Mean ± sample sd over the seeds, per mixer and test set: summary.json, and a Markdown table for
-# MODEL_CARD.md on standard output.
+# Mean ± sample sd over the seeds, per mixer (a decoder-placed run as "<mixer>-decoder") and test
+# set: summary.json, and a Markdown table for MODEL_CARD.md on standard output.
 jq -n '
   def stats: (length) as $n | (add / $n) as $m
     | {n: $n, mean: $m, sd: (if $n > 1 then ((map(. - $m | . * .) | add) / ($n - 1) | sqrt) else 0 end)};
   [inputs | {file: input_filename, mDice, diceAt05}]
-  | map(. + (.file | capture("(?<mixer>[a-z]+)-seed(?<seed>[0-9]+)-(?<set>[a-z]+)\\.json$")))
+  | map(. + (.file | capture("(?<mixer>[a-z]+(-decoder)?)-seed(?<seed>[0-9]+)-(?<set>[a-z]+)\\.json$")))
   | group_by(.mixer + "/" + .set)
   | map({mixer: .[0].mixer, set: .[0].set, seeds: map(.seed | tonumber),
          mDice: (map(.mDice) | stats), diceAt05: (map(.diceAt05) | stats)})' \

@@ -3,7 +3,8 @@
 # CVC-ClinicDB test (PraNet protocol) with the exact circuit, with 8192, 1024, 128 and 16 shots,
 # with depolarising noise of 0.001, 0.01 and 0.05 per gate, with read-out error 0.02, and as a
 # device would run it (1024 shots, depolarising 0.01, read-out error 0.02). Noise without shots
-# gives the noisy density matrix's exact expectations. Shots seeded (--circuit-seed 1).
+# gives the noisy density matrix's exact expectations. Shots seeded (--circuit-seed 1). A model
+# trained with --placement decoder runs every one of its circuits this way.
 # Writes models/eval/circuit-cost/<run>-<set>.json and summary.md (the table), and the chart
 # models/circuit_cost.png (beside the model card, which shows it).
 # Usage: scripts/circuit-cost.sh [model folder]   (default: models/)

@@ -6,7 +6,8 @@ package org.polypseg.bench;
  * @param inferenceMsP50 median wall time of one image at the model's input size, ms
  * @param inferenceMsP95 95th percentile of the same, ms
  * @param trainStepMs median wall time of one training step (forward, backward, Adam), ms
- * @param trainStepCircuitMs of which the circuit (forward runs and parameter-shift runs), ms
+ * @param trainStepCircuitMs of which the circuits, all of them with placement decoder (forward
+ *     runs and parameter-shift runs), ms
  * @param circuitMsStrange one circuit run on Strange, ms (mean)
  * @param circuitMsStateVector one circuit run on the state-vector simulator, ms (mean)
  * @param flipAveraging whether inference averaged each image with its mirror (2 forward passes)

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "circuit", mixinStandardHelpOptions = true,
-    description = "Write the model's trained circuit as OpenQASM 3 (the image's angles as inputs)"
+    description = "Write the model's trained circuit (the bottleneck's, or another with --circuit)"
+        + " as OpenQASM 3 (the image's angles as inputs)"
         + " and OpenQASM 2 (angles bound), and print its exact expectations for given angles as"
         + " JSON, to compare with another simulator or a device; summarise what shots and noise"
         + " cost the model (--cost).")
@@ -36,6 +37,12 @@ final class CircuitCommand implements Callable<Integer> {
       description = "input angles in radians, one per qubit: print {\"expectations\": [...]} (exact,"
           + " one per measured observable, in the files' qubit order)")
   String angles;
+
+  @Option(names = "--circuit", paramLabel = "N", defaultValue = "0",
+      description = "which of the model's circuits: 0 the bottleneck's (default), 1, 2, ... those"
+          + " gating the decoder stages from the deepest, in a model trained with --placement"
+          + " decoder (each has its own trained weights; export them one by one)")
+  int circuitIndex;
 
   @Option(names = "--model", description = "model folder (default: models/ of this project)")
   Path model;
@@ -70,9 +77,13 @@ final class CircuitCommand implements Callable<Integer> {
     }
     CircuitExport circuit;
     try (LoadedModel loaded = ModelStore.load(ModelOption.resolve(model), new StateVectorBackend())) {
-      circuit = CircuitExport.of(loaded);
+      circuit = CircuitExport.of(loaded, circuitIndex);
     } catch (CircuitInputException e) {
       throw new UserError(e.getMessage());
+    }
+    if (circuit.count() > 1) {
+      System.err.println("circuit " + circuit.index() + " of the model's " + circuit.count() + ": "
+          + circuit.site() + " (--circuit 0 to " + (circuit.count() - 1) + " for the others)");
     }
     try {
       double[] values = angles == null ? null : CircuitExport.parseAngles(angles);
@@ -86,6 +97,8 @@ final class CircuitCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("expectations", circuit.expectations(values));
         json.put("observables", circuit.observables());
+        json.put("circuit", circuit.index());
+        json.put("site", circuit.site());
         System.out.println(JsonMapper.builder().build().writeValueAsString(json));
       }
     } catch (CircuitInputException e) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * How the circuit runs, shared by the commands that load a model and by {@code train} (training,
- * or fine-tuning, with shots or noise): exact unless one of these says otherwise.
+ * or fine-tuning, with shots or noise): exact unless one of these says otherwise. A model with
+ * placement decoder runs every one of its circuits this way.
  */
 final class CircuitOptions {
 

@@ -80,6 +80,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--observables", defaultValue = "z",
       description = "what the circuit measures: z (each qubit), zz (neighbouring pairs) or z+zz"
           + " (default: ${DEFAULT-VALUE})") String observables;
+  @Option(names = "--placement", defaultValue = ModelSpec.Circuit.BOTTLENECK,
+      description = "where the circuits sit: bottleneck (one circuit, default) or decoder (also one"
+          + " circuit of the same shape, with its own weights, gating each decoder stage's output, so"
+          + " circuits alternate with the decoder's convolutions); with --mixer classical the dense"
+          + " gates sit there instead") String placement;
   @Option(names = "--val-fraction", defaultValue = "0.1") double valFraction;
   @Option(names = "--max-batches", defaultValue = "0", description = "batches per epoch, 0 = all (smoke tests)")
   int maxBatches;
@@ -97,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
     try {
       spec = from != null ? fineTuned(from)
           : new ModelSpec(baseChannels, depth, size, mixer, qubits, layers, encoder,
-              new ModelSpec.Circuit(entangler, encoding, observables, ModelSpec.Circuit.BOTTLENECK));
+              new ModelSpec.Circuit(entangler, encoding, observables, placement));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -36,7 +36,7 @@ public final class Evaluation {
       Files.createDirectories(predictions);
     }
     QuantumCircuitBlock circuit = model.network().circuit();
-    long runsBefore = circuit == null ? 0 : circuit.circuitRuns();
+    long runsBefore = model.network().circuitRuns();
     MetricsAccumulator all = new MetricsAccumulator();
     List<EvalResult.ImageScore> perImage = new ArrayList<>();
     double diceAt05 = 0;
@@ -74,7 +74,7 @@ public final class Evaluation {
     EvalResult.QuantumRef quantum = circuit == null
         ? new EvalResult.QuantumRef("none", 0, 0, 0)
         : new EvalResult.QuantumRef(circuit.inferenceBackend().name(), spec.qubits(),
-            spec.layers(), circuit.circuitRuns() - runsBefore);
+            spec.layers(), model.network().circuitRuns() - runsBefore);
     return new EvalResult(n, all.meanDice(), all.meanIou(), all.maxDice(), diceAt05 / n,
         iouAt05 / n, inferenceMs / n,
         new EvalResult.ModelRef(model.info().name(), model.sha256()), quantum,

@@ -15,7 +15,8 @@ import org.polypseg.quantum.CircuitBackend;
 import org.polypseg.quantum.QuantumCircuitBlock;
 
 /**
- * The block at the U-Net's bottleneck: global-average-pool the features (B, C, h, w) to (B, C),
+ * The block at the U-Net's bottleneck (and, with placement decoder, after each decoder stage, see
+ * {@link DecoderGates}): global-average-pool the features (B, C, h, w) to (B, C),
  * map them to n angles in (−π, π), pass them through the mixer (the variational circuit, whose m
  * observables give m outputs, or in the ablation a dense layer + tanh of the same width n), and use
  * the outputs to scale every
@@ -33,7 +34,7 @@ public final class BottleneckMixer extends AbstractBlock {
   private final int outputs;
 
   /**
-   * @param channels feature channels at the bottleneck (the gate has one factor per channel)
+   * @param channels feature channels where it sits (the gate has one factor per channel)
    */
   public BottleneckMixer(ModelSpec spec, int channels, CircuitBackend inferenceBackend) {
     super(VERSION);

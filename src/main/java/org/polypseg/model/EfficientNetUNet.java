@@ -11,9 +11,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.polypseg.model.efficientnet.EfficientNetB0Encoder;
 import org.polypseg.quantum.CircuitBackend;
-import org.polypseg.quantum.QuantumCircuitBlock;
 
 /**
  * The hybrid U-Net on the ImageNet-pretrained {@link EfficientNetB0Encoder}: the variational circuit
@@ -27,6 +27,8 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  *       gated per channel by the {@link BottleneckMixer} (the circuit);
  *   <li>top-down path: at strides 16, 8 and 4, upsample ×2, concatenate the encoder's tap and apply
  *       one 3×3 conv + BatchNorm + ReLU ({@link #PATH} channels; depthwise-separable at stride 4);
+ *       with placement decoder each stage's output is then gated by a circuit of its own
+ *       ({@link DecoderGates}), before the fusion below reads it;
  *   <li>full-scale fusion at stride 4: the stride-16 and stride-8 path outputs are upsampled to
  *       stride 4 and concatenated with it, so the deepest context reaches the fine map directly
  *       (as in EffiSegNet/ESFPNet), → 1×1 conv → separable 3×3 conv ({@link #FUSED} channels);
@@ -53,6 +55,7 @@ public final class EfficientNetUNet extends AbstractBlock implements Segmentatio
   private final Block bottleneck;
   private final BottleneckMixer mixer;
   private final Block[] path = new Block[PATH.length];
+  private final DecoderGates pathGates;
   private final Block fuse;
   private final Block refine;
   private final Block edge;
@@ -78,6 +81,9 @@ public final class EfficientNetUNet extends AbstractBlock implements Segmentatio
     refine = addChildBlock("refine", ConvBlocks.separableConv(FUSED, FUSED));
     edge = addChildBlock("edge", ConvBlocks.separableConv(FUSED + EfficientNetB0Encoder.TAP_CHANNELS[0], EDGE));
     head = addChildBlock("head", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(1).build());
+    // Last, and only when placed: a bottleneck-only model's weights keep their layout.
+    DecoderGates gates = new DecoderGates(spec, PATH, 16, inferenceBackend);
+    pathGates = gates.placed() ? addChildBlock("pathGates", gates) : gates;
   }
 
   @Override
@@ -96,8 +102,8 @@ public final class EfficientNetUNet extends AbstractBlock implements Segmentatio
   }
 
   @Override
-  public QuantumCircuitBlock circuit() {
-    return mixer.circuit();
+  public List<PlacedCircuit> circuits() {
+    return pathGates.circuits(mixer);
   }
 
   @Override
@@ -111,6 +117,7 @@ public final class EfficientNetUNet extends AbstractBlock implements Segmentatio
     for (int i = 0; i < PATH.length; i++) {
       x = ConvBlocks.upsampleAndJoin(x, taps.get(3 - i));
       x = path[i].forward(ps, new NDList(x), training).singletonOrThrow();
+      x = pathGates.gate(i, ps, x, training);
       outputs[i] = x;
     }
     long h4 = x.getShape().get(2);
@@ -137,12 +144,15 @@ public final class EfficientNetUNet extends AbstractBlock implements Segmentatio
     mixer.initialize(manager, dataType, new Shape(batch, BOTTLENECK, taps[4].get(2), taps[4].get(3)));
     long channels = BOTTLENECK;
     long fused = 0;
+    Shape[] pathOutputs = new Shape[PATH.length];
     for (int i = 0; i < PATH.length; i++) {
       Shape skip = taps[3 - i];
       path[i].initialize(manager, dataType, new Shape(batch, channels + skip.get(1), skip.get(2), skip.get(3)));
       channels = PATH[i];
       fused += PATH[i];
+      pathOutputs[i] = new Shape(batch, PATH[i], skip.get(2), skip.get(3));
     }
+    pathGates.initialize(manager, dataType, pathOutputs);
     Shape s4 = taps[1];
     fuse.initialize(manager, dataType, new Shape(batch, fused, s4.get(2), s4.get(3)));
     refine.initialize(manager, dataType, new Shape(batch, FUSED, s4.get(2), s4.get(3)));

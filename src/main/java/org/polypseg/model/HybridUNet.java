@@ -14,7 +14,6 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.polypseg.quantum.CircuitBackend;
-import org.polypseg.quantum.QuantumCircuitBlock;
 
 /**
  * The plain hybrid U-Net, trained from scratch, with a variational quantum circuit at its bottleneck.
@@ -22,7 +21,8 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  * <p>Input (B, 3, S, S) normalised RGB; output (B, 1, S, S) logits. Encoder: {@code depth} stages
  * of double 3x3 conv + BatchNorm + ReLU, each followed by 2x2 max-pooling; bottleneck: a double conv
  * and the {@link BottleneckMixer}; decoder: bilinear 2x upsampling (DJL's PyTorch engine has no
- * transposed convolution), concatenation with the skip connection, double conv; a 1x1 conv head.
+ * transposed convolution), concatenation with the skip connection, double conv (with placement
+ * decoder, then gated by a circuit of its own, {@link DecoderGates}); a 1x1 conv head.
  */
 public final class HybridUNet extends AbstractBlock implements SegmentationNetwork {
 
@@ -34,6 +34,7 @@ public final class HybridUNet extends AbstractBlock implements SegmentationNetwo
   private final BottleneckMixer mixer;
   private final List<Block> decoders = new ArrayList<>();
   private final Block head;
+  private final DecoderGates decoderGates;
 
   public HybridUNet(ModelSpec spec, CircuitBackend inferenceBackend) {
     super(VERSION);
@@ -51,6 +52,14 @@ public final class HybridUNet extends AbstractBlock implements SegmentationNetwo
     head =
         addChildBlock(
             "head", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(1).build());
+    int[] stageChannels = new int[spec.depth()];
+    for (int i = 0; i < stageChannels.length; i++) {
+      stageChannels[i] = spec.channels(spec.depth() - 1 - i);
+    }
+    // Last, and only when placed: a bottleneck-only model's weights keep their layout.
+    DecoderGates gates =
+        new DecoderGates(spec, stageChannels, 1 << (spec.depth() - 1), inferenceBackend);
+    decoderGates = gates.placed() ? addChildBlock("decoderGates", gates) : gates;
   }
 
   @Override
@@ -59,8 +68,8 @@ public final class HybridUNet extends AbstractBlock implements SegmentationNetwo
   }
 
   @Override
-  public QuantumCircuitBlock circuit() {
-    return mixer.circuit();
+  public List<PlacedCircuit> circuits() {
+    return decoderGates.circuits(mixer);
   }
 
   @Override
@@ -79,6 +88,7 @@ public final class HybridUNet extends AbstractBlock implements SegmentationNetwo
       NDArray skip = skips.get(skips.size() - 1 - i);
       x = ConvBlocks.upsampleAndJoin(x, skip);
       x = decoders.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
+      x = decoderGates.gate(i, ps, x, training);
     }
     return head.forward(ps, new NDList(x), training);
   }
@@ -99,12 +109,15 @@ public final class HybridUNet extends AbstractBlock implements SegmentationNetwo
     bottleneck.initialize(manager, dataType, shape);
     shape = new Shape(batch, spec.channels(spec.depth()), shape.get(2), shape.get(3));
     mixer.initialize(manager, dataType, shape);
+    Shape[] stageOutputs = new Shape[decoders.size()];
     for (int i = 0; i < decoders.size(); i++) {
       Shape skip = skipShapes.get(skipShapes.size() - 1 - i);
       Shape concat = new Shape(batch, shape.get(1) + skip.get(1), skip.get(2), skip.get(3));
       decoders.get(i).initialize(manager, dataType, concat);
       shape = skip;
+      stageOutputs[i] = skip;
     }
+    decoderGates.initialize(manager, dataType, stageOutputs);
     head.initialize(manager, dataType, shape);
   }
 

@@ -21,7 +21,7 @@ import org.polypseg.quantum.Observables;
  * @param encoder "efficientnet_b0" or "mobilenet_v2" for an ImageNet-pretrained encoder, "plain"
  *     for the U-Net trained from scratch (also what a model.json without this field means)
  * @param circuit the circuit's entangler, encoding, observables and placement; null (a model.json
- *     without it) means the original circuit, {@link Circuit#ORIGINAL}
+ *     without it) means the original circuit at the bottleneck, {@link Circuit#ORIGINAL}
  */
 public record ModelSpec(
     int baseChannels, int depth, int inputSize, String mixer, int qubits, int layers,
@@ -52,6 +52,10 @@ public record ModelSpec(
           "inputSize " + inputSize + " must be divisible by 2^depth = " + (1 << depth));
     }
     circuit = circuit == null ? Circuit.ORIGINAL : circuit;
+    if (NO_MIXER.equals(mixer) && !Circuit.BOTTLENECK.equals(circuit.placement())) {
+      throw new IllegalArgumentException("placement " + circuit.placement()
+          + " needs a mixer to place (quantum, or classical for the ablation); mixer none has none");
+    }
     if (QUANTUM.equals(mixer)) {
       if (qubits < 2 || qubits > CircuitSpec.MAX_QUBITS) {
         throw new IllegalArgumentException("qubits " + qubits
@@ -78,8 +82,8 @@ public record ModelSpec(
    * @param entangler "ring" (original), "line" or "all-to-all"
    * @param encoding "ry" (original), "rx" or "reupload"
    * @param observables "z" (original), "zz" or "z+zz"
-   * @param placement "bottleneck": the circuit gates the bottleneck's channels (the only placement
-   *     implemented so far)
+   * @param placement where the circuits sit ({@link CircuitPlacement}): "bottleneck" (original),
+   *     or "decoder": also one circuit of the same shape gating each decoder stage
    */
   public record Circuit(String entangler, String encoding, String observables, String placement) {
 
@@ -93,12 +97,18 @@ public record ModelSpec(
       encoding = Encoding.parse(encoding == null ? Encoding.RY.label() : encoding).label();
       observables =
           Observables.parse(observables == null ? Observables.Z.label() : observables).label();
-      placement = placement == null ? BOTTLENECK : placement.trim().toLowerCase(java.util.Locale.ROOT);
-      if (!BOTTLENECK.equals(placement)) {
-        throw new IllegalArgumentException("unknown placement '" + placement
-            + "' (allowed: bottleneck; gating the decoder stages is not implemented yet)");
-      }
+      placement = CircuitPlacement.parse(placement == null ? BOTTLENECK : placement).label();
     }
+
+    /** The same circuit at another place. */
+    public Circuit withPlacement(CircuitPlacement newPlacement) {
+      return new Circuit(entangler, encoding, observables, newPlacement.label());
+    }
+  }
+
+  /** Where the circuits (or, in the ablations, the dense gates) sit. */
+  public CircuitPlacement placement() {
+    return CircuitPlacement.parse(circuit.placement());
   }
 
   /**

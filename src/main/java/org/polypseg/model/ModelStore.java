@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.polypseg.quantum.CircuitBackend;
 import org.polypseg.quantum.CircuitSpec;
 import tools.jackson.databind.ObjectMapper;
@@ -77,32 +78,97 @@ public final class ModelStore {
       throw new ModelLoadException(weights + ": model weights not found", null);
     }
     NDManager manager = NDManager.newBaseManager();
+    SegmentationNetwork network = null;
     try {
-      SegmentationNetwork network = SegmentationNetwork.create(info.architecture(), inferenceBackend);
+      network = SegmentationNetwork.create(info.architecture(), inferenceBackend);
       int size = info.architecture().inputSize();
       network.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
       Map<String, Shape> expected = shapes(network);
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(weights));
-          DataInputStream data = new DataInputStream(in)) {
-        network.loadParameters(manager, data);
-      }
+      boolean rest = loadParameters(network, manager, weights);
       checkShapes(dir, info.architecture(), expected, shapes(network));
+      if (rest) {
+        // DJL stops reading where the network ends: more weights than it has are said here.
+        throw new ModelLoadException(mismatch(dir, info.architecture(), network, weights)
+            .orElse(weights + " holds more parameters than the network " + dir.resolve(INFO_FILE)
+                + " describes (" + describe(info.architecture()) + ")"), null);
+      }
       return new LoadedModel(info, network, manager, sha256(weights));
     } catch (ModelLoadException e) {
       manager.close();
       throw e;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       manager.close();
-      throw new ModelLoadException(weights + ": corrupt, or not the weights of the network "
-          + dir.resolve(INFO_FILE) + " describes (" + describe(info.architecture()) + "): "
-          + e.getMessage(), e);
+      Optional<String> placement = mismatch(dir, info.architecture(), network, weights);
+      throw new ModelLoadException(placement.orElse(weights + ": corrupt, or not the weights of "
+          + "the network " + dir.resolve(INFO_FILE) + " describes (" + describe(info.architecture())
+          + "): " + e.getMessage()), e);
     }
+  }
+
+  /**
+   * Loads {@code weights} into the initialised {@code network}.
+   *
+   * @return whether the file holds more than the network reads
+   */
+  private static boolean loadParameters(SegmentationNetwork network, NDManager manager, Path weights)
+      throws IOException, MalformedModelException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(weights));
+        DataInputStream data = new DataInputStream(in)) {
+      network.loadParameters(manager, data);
+      return data.read() != -1;
+    }
+  }
+
+  /**
+   * When the weights are those of the same network with its circuits placed elsewhere, the
+   * message that names both placements; empty otherwise.
+   *
+   * @param network the network model.json describes, or null when it could not be built
+   */
+  private static Optional<String> mismatch(Path dir, ModelSpec spec, SegmentationNetwork network,
+      Path weights) {
+    for (CircuitPlacement other : CircuitPlacement.values()) {
+      if (other == spec.placement() || ModelSpec.NO_MIXER.equals(spec.mixer())) {
+        continue;
+      }
+      ModelSpec alternative = spec.withCircuit(spec.circuit().withPlacement(other));
+      try (NDManager manager = NDManager.newBaseManager()) {
+        SegmentationNetwork candidate = SegmentationNetwork.create(alternative, null);
+        int size = spec.inputSize();
+        candidate.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
+        Map<String, Shape> expected = shapes(candidate);
+        if (!loadParameters(candidate, manager, weights) && expected.equals(shapes(candidate))) {
+          return Optional.of(dir.resolve(INFO_FILE) + " does not match the weights: it places the "
+              + (spec.quantum() ? "circuits" : spec.mixer() + " gates") + " at '" + spec.placement().label() + "'"
+              + (network == null ? "" : " (" + gates(network) + ")") + ", but " + weights
+              + " holds the same network with placement '" + other.label() + "' ("
+              + gates(candidate) + "); set \"placement\" : \"" + other.label() + "\" in "
+              + INFO_FILE + " if these are the weights you meant");
+        }
+      } catch (IOException | MalformedModelException | RuntimeException e) {
+        // Not these weights either: the caller's message stands.
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** How many gates a network has and where, e.g. "4 circuits: bottleneck, decoder stage 1 …". */
+  private static String gates(SegmentationNetwork network) {
+    List<PlacedCircuit> circuits = network.circuits();
+    if (circuits.isEmpty()) {
+      return network.spec().placement() == CircuitPlacement.DECODER
+          ? "dense gates at the bottleneck and after every decoder stage" : "a dense gate at the bottleneck";
+    }
+    return circuits.size() + (circuits.size() == 1 ? " circuit: " : " circuits: ")
+        + String.join(", ", circuits.stream().map(PlacedCircuit::site).toList());
   }
 
   private static String describe(ModelSpec spec) {
     return (spec.pretrainedEncoder() ? spec.encoderName() + " encoder" : "plain encoder, " + spec.baseChannels()
         + " base channels, depth " + spec.depth()) + ", " + spec.inputSize() + "² input, mixer " + spec.mixer()
-        + (spec.quantum() ? " (circuit: " + spec.circuitSpec().describe() + ")" : "");
+        + (spec.quantum() ? " (circuit: " + spec.circuitSpec().describe() + ")" : "")
+        + (spec.placement() == CircuitPlacement.BOTTLENECK ? ""
+            : ", placement " + spec.placement().label());
   }
 
   private static Map<String, Shape> shapes(SegmentationNetwork network) {

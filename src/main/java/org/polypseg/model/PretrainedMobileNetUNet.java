@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.polypseg.model.mobilenet.MobileNetV2Encoder;
 import org.polypseg.quantum.CircuitBackend;
-import org.polypseg.quantum.QuantumCircuitBlock;
 
 /**
  * The shipped hybrid U-Net: the ImageNet-pretrained {@link MobileNetV2Encoder}, the variational
@@ -24,7 +23,8 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  * stride-32 features (1280 channels) are reduced to {@link #BOTTLENECK} channels by a 1×1 conv,
  * gated by the {@link BottleneckMixer} (pooled → angles → circuit → ⟨Z⟩ → per-channel gate), then
  * four decoder stages each upsample bilinearly ×2 (DJL's PyTorch engine has no transposed conv),
- * concatenate the encoder's tap at that stride and apply two 3×3 conv + BatchNorm + ReLU. A 1×1 conv
+ * concatenate the encoder's tap at that stride and apply two 3×3 conv + BatchNorm + ReLU (with
+ * placement decoder, each stage's output then gated by a circuit of its own, {@link DecoderGates}). A 1×1 conv
  * gives logits at stride 2, upsampled bilinearly to the input size (a full-resolution decoder stage
  * would cost more than the whole encoder for little gain at these mask boundaries).
  */
@@ -43,6 +43,7 @@ public final class PretrainedMobileNetUNet extends AbstractBlock implements Segm
   private final BottleneckMixer mixer;
   private final List<Block> decoders = new ArrayList<>();
   private final Block head;
+  private final DecoderGates decoderGates;
 
   public PretrainedMobileNetUNet(ModelSpec spec, CircuitBackend inferenceBackend) {
     super(VERSION);
@@ -54,6 +55,9 @@ public final class PretrainedMobileNetUNet extends AbstractBlock implements Segm
       decoders.add(addChildBlock("decoder" + i, ConvBlocks.doubleConv(DECODER[i])));
     }
     head = addChildBlock("head", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(1).build());
+    // Last, and only when placed: a bottleneck-only model's weights keep their layout.
+    DecoderGates gates = new DecoderGates(spec, DECODER, 16, inferenceBackend);
+    decoderGates = gates.placed() ? addChildBlock("decoderGates", gates) : gates;
   }
 
   @Override
@@ -72,8 +76,8 @@ public final class PretrainedMobileNetUNet extends AbstractBlock implements Segm
   }
 
   @Override
-  public QuantumCircuitBlock circuit() {
-    return mixer.circuit();
+  public List<PlacedCircuit> circuits() {
+    return decoderGates.circuits(mixer);
   }
 
   @Override
@@ -96,6 +100,7 @@ public final class PretrainedMobileNetUNet extends AbstractBlock implements Segm
       NDArray skip = taps.get(3 - i);
       x = ConvBlocks.upsampleAndJoin(x, skip);
       x = decoders.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
+      x = decoderGates.gate(i, ps, x, training);
       if (i < decoders.size() - 1) {
         stages.add(x);
       }
@@ -120,12 +125,15 @@ public final class PretrainedMobileNetUNet extends AbstractBlock implements Segm
     bottleneck.initialize(manager, dataType, taps[4]);
     mixer.initialize(manager, dataType, shape);
     long channels = BOTTLENECK;
+    Shape[] stageOutputs = new Shape[DECODER.length];
     for (int i = 0; i < decoders.size(); i++) {
       Shape skip = taps[3 - i];
       decoders.get(i).initialize(manager, dataType,
           new Shape(in.get(0), channels + skip.get(1), skip.get(2), skip.get(3)));
       channels = DECODER[i];
+      stageOutputs[i] = new Shape(in.get(0), channels, skip.get(2), skip.get(3));
     }
+    decoderGates.initialize(manager, dataType, stageOutputs);
     head.initialize(manager, dataType, new Shape(in.get(0), channels, taps[0].get(2), taps[0].get(3)));
   }
 

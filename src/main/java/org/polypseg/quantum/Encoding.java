@@ -1,7 +1,7 @@
 package org.polypseg.quantum;
 
 /** How the n input angles enter the circuit, one per qubit. */
-public enum Encoding {
+public enum Encoding implements Labelled {
   /** RY(x_i) on qubit i, once, before the first layer (the original circuit). */
   RY("ry"),
   /** RX(x_i) on qubit i, once, before the first layer. */
@@ -18,7 +18,7 @@ public enum Encoding {
     this.label = label;
   }
 
-  /** The name used in model.json, on the command line and in messages. */
+  @Override
   public String label() {
     return label;
   }
@@ -29,12 +29,6 @@ public enum Encoding {
    * @throws IllegalArgumentException naming the value and the allowed ones
    */
   public static Encoding parse(String label) {
-    for (Encoding e : values()) {
-      if (e.label.equalsIgnoreCase(String.valueOf(label).trim())) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown encoding '" + label + "' (allowed: ry, rx, reupload)");
+    return Labelled.parse(values(), label, "encoding");
   }
 }

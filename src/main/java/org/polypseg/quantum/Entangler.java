@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** How each trainable layer entangles the qubits: the CNOTs {control, target}, in order. */
-public enum Entangler {
+public enum Entangler implements Labelled {
   /** CNOT(i, i+1) for every i, and CNOT(n−1, 0) closing the ring when n &gt; 2 (the original circuit). */
   RING("ring"),
   /** CNOT(i, i+1) for i = 0..n−2: a chain, no wrap-around. */
@@ -18,7 +18,7 @@ public enum Entangler {
     this.label = label;
   }
 
-  /** The name used in model.json, on the command line and in messages. */
+  @Override
   public String label() {
     return label;
   }
@@ -55,12 +55,6 @@ public enum Entangler {
    * @throws IllegalArgumentException naming the value and the allowed ones
    */
   public static Entangler parse(String label) {
-    for (Entangler e : values()) {
-      if (e.label.equalsIgnoreCase(String.valueOf(label).trim())) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown entangler '" + label + "' (allowed: ring, line, all-to-all)");
+    return Labelled.parse(values(), label, "entangler");
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * What is measured: products of Pauli Z, all diagonal in the computational basis, so every
  * expectation is a sum over the basis-state probabilities and can be estimated from shots.
  */
-public enum Observables {
+public enum Observables implements Labelled {
   /** ⟨Z_i⟩ for i = 0..n−1 (the original circuit): n values. */
   Z("z"),
   /** ⟨Z_i Z_{i+1}⟩ for neighbouring qubits i = 0..n−2: n−1 values. */
@@ -21,7 +21,7 @@ public enum Observables {
     this.label = label;
   }
 
-  /** The name used in model.json, on the command line and in messages. */
+  @Override
   public String label() {
     return label;
   }
@@ -100,12 +100,6 @@ public enum Observables {
    * @throws IllegalArgumentException naming the value and the allowed ones
    */
   public static Observables parse(String label) {
-    for (Observables o : values()) {
-      if (o.label.equalsIgnoreCase(String.valueOf(label).trim())) {
-        return o;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown observable '" + label + "' (allowed: z, zz, z+zz)");
+    return Labelled.parse(values(), label, "observable");
   }
 }

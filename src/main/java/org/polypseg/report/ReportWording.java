@@ -163,9 +163,15 @@ final class ReportWording {
   // ---- model ------------------------------------------------------------------------------
 
   String quantum(ModelSummary m) {
-    return m.qubits() == 0 ? texts.get("label.quantum.none")
-        : texts.get("label.quantum.value", Map.of("qubits", Integer.toString(m.qubits()),
-            "layers", Integer.toString(m.layers()), "backend", backend(m.backend())));
+    if (m.qubits() == 0) {
+      return texts.get("label.quantum.none");
+    }
+    String one = texts.get("label.quantum.value", Map.of("qubits", Integer.toString(m.qubits()),
+        "layers", Integer.toString(m.layers()), "backend", backend(m.backend())));
+    // Optional, so that a template edited before placement existed still renders.
+    return m.circuits() <= 1 || texts.setting("label.quantum.circuits").isEmpty() ? one
+        : one + "; " + texts.get("label.quantum.circuits", Map.of("circuits",
+            Integer.toString(m.circuits()), "stages", Integer.toString(m.circuits() - 1)));
   }
 
   /** A circuit simulator by its proper name ("Strange"), from the texts' {@code backend.*}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.polypseg.model.LoadedModel;
+import org.polypseg.model.PlacedCircuit;
 import org.polypseg.quantum.CircuitSpec;
 import org.polypseg.quantum.Encoding;
 import org.polypseg.quantum.Entangler;
@@ -14,32 +15,77 @@ import org.polypseg.quantum.QuantumCircuitBlock;
 import org.polypseg.quantum.StateVectorBackend;
 
 /**
- * The trained circuit of a model, for other simulators and devices: OpenQASM 3 (the image's
- * angles as inputs), OpenQASM 2 (angles bound), and its exact expectations for given angles in the
- * files' qubit order. Shared by the {@code circuit} command, the model page and the API.
+ * A trained circuit of a model, for other simulators and devices: OpenQASM 3 (the image's angles
+ * as inputs), OpenQASM 2 (angles bound), and its exact expectations for given angles in the
+ * files' qubit order. Shared by the {@code circuit} command, the model page and the API. A model
+ * with placement decoder has several circuits of the same shape, each with its own weights,
+ * numbered as {@link PlacedCircuit#index()} says (0 = the bottleneck's).
  */
 public final class CircuitExport {
 
   private final CircuitSpec spec;
   private final double[] weights;
+  private final int index;
+  private final int count;
+  private final String site;
 
-  private CircuitExport(CircuitSpec spec, double[] weights) {
+  private CircuitExport(CircuitSpec spec, double[] weights, int index, int count, String site) {
     this.spec = spec;
     this.weights = weights;
+    this.index = index;
+    this.count = count;
+    this.site = site;
   }
 
   /**
-   * The circuit of {@code model}.
+   * The bottleneck's circuit of {@code model} (circuit 0).
    *
    * @throws CircuitInputException when the model has no circuit (classical or no mixer)
    */
   public static CircuitExport of(LoadedModel model) {
-    QuantumCircuitBlock circuit = model.network().circuit();
-    if (circuit == null) {
+    return of(model, 0);
+  }
+
+  /**
+   * Circuit {@code index} of {@code model}: 0 the bottleneck's, then the decoder stages'.
+   *
+   * @throws CircuitInputException when the model has no circuit (classical or no mixer), or none
+   *     of that number, naming the number and the range
+   */
+  public static CircuitExport of(LoadedModel model, int index) {
+    List<CircuitExport> all = all(model);
+    if (all.isEmpty()) {
       throw new CircuitInputException("model '" + model.info().name() + "' has no circuit (mixer "
           + model.info().architecture().mixer() + ")");
     }
-    return new CircuitExport(circuit.spec(), circuit.weightValues());
+    return pick(all, index);
+  }
+
+  /**
+   * Circuit {@code index} of {@code circuits} (a model's, in order).
+   *
+   * @throws CircuitInputException naming the number and the circuits there are
+   */
+  public static CircuitExport pick(List<CircuitExport> circuits, int index) {
+    if (index < 0 || index >= circuits.size()) {
+      List<String> names = new ArrayList<>();
+      circuits.forEach(c -> names.add(c.index + " = " + c.site));
+      throw new CircuitInputException("circuit " + index + " is out of range: the model has "
+          + circuits.size() + (circuits.size() == 1 ? " circuit (0 = bottleneck)"
+              : " circuits, allowed 0 to " + (circuits.size() - 1) + " (" + String.join(", ", names) + ")"));
+    }
+    return circuits.get(index);
+  }
+
+  /** Every circuit of {@code model} in index order; empty when it has none. */
+  public static List<CircuitExport> all(LoadedModel model) {
+    List<PlacedCircuit> placed = model.network().circuits();
+    List<CircuitExport> all = new ArrayList<>();
+    for (PlacedCircuit p : placed) {
+      QuantumCircuitBlock block = p.block();
+      all.add(new CircuitExport(block.spec(), block.weightValues(), p.index(), placed.size(), p.site()));
+    }
+    return List.copyOf(all);
   }
 
   /**
@@ -53,7 +99,30 @@ public final class CircuitExport {
     CircuitSpec spec = new CircuitSpec(qubits, layers, Entangler.parse(entangler),
         Encoding.parse(encoding), Observables.parse(observables));
     spec.checkArguments(new double[qubits], weights);
-    return new CircuitExport(spec, weights.clone());
+    return new CircuitExport(spec, weights.clone(), 0, 1, PlacedCircuit.BOTTLENECK);
+  }
+
+  /**
+   * The same circuit as number {@code newIndex} of a model's {@code newCount}, sitting at
+   * {@code newSite}: for pages and tests that have no model at hand.
+   */
+  public CircuitExport placed(int newIndex, int newCount, String newSite) {
+    return new CircuitExport(spec, weights, newIndex, newCount, newSite);
+  }
+
+  /** Its number in the model: 0 the bottleneck's, then the decoder stages' from the deepest. */
+  public int index() {
+    return index;
+  }
+
+  /** How many circuits the model has (1 with placement bottleneck). */
+  public int count() {
+    return count;
+  }
+
+  /** Where it sits, e.g. "bottleneck" or "decoder stage 1 (1/16 of the input, 64 channels)". */
+  public String site() {
+    return site;
   }
 
   /**
@@ -132,13 +201,26 @@ public final class CircuitExport {
 
   /** OpenQASM 3: inputs {@code x0..x(n−1)}, trained weights bound. */
   public String qasm3() {
-    return OpenQasm.qasm3(spec, weights);
+    return named(OpenQasm.qasm3(spec, weights));
   }
 
   /** OpenQASM 2 with {@code angles} (radians, one per qubit) and the weights bound. */
   public String qasm2(double[] angles) {
     checkAngles(angles);
-    return OpenQasm.qasm2(spec, angles, weights);
+    return named(OpenQasm.qasm2(spec, angles, weights));
+  }
+
+  /**
+   * The file with a comment saying which of the model's circuits it is, after the version and
+   * include lines; a model's only circuit is written as it always was.
+   */
+  private String named(String qasm) {
+    if (count == 1) {
+      return qasm;
+    }
+    int end = qasm.indexOf('\n', qasm.indexOf('\n') + 1) + 1;
+    return qasm.substring(0, end) + "// circuit " + index + " of the model's " + count
+        + " (0 = bottleneck): " + site + "\n" + qasm.substring(end);
   }
 
   /** The exact expectations (state vector) for {@code angles}, in {@link #observables()} order. */

@@ -30,8 +30,10 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  * @param training the training settings and outcome from {@code model.json}
  * @param modelCard the text of {@code MODEL_CARD.md} (Markdown), when the folder has one
  * @param trainingCurves the path of {@code training_curves.png}, when the folder has one
- * @param circuit the trained circuit as configured (for its picture and OpenQASM), when the model
- *     has one
+ * @param placement where the circuits (or the ablation's dense gates) sit: "bottleneck", or
+ *     "decoder" (also one after each decoder stage)
+ * @param circuits the trained circuits as configured (for their pictures and OpenQASM), the
+ *     bottleneck's first; empty when the model has none
  */
 public record ModelOverview(
     ModelSummary summary,
@@ -45,7 +47,8 @@ public record ModelOverview(
     Map<String, Object> training,
     Optional<String> modelCard,
     Optional<Path> trainingCurves,
-    Optional<CircuitExport> circuit) {
+    String placement,
+    List<CircuitExport> circuits) {
 
   public static final String MODEL_CARD_FILE = "MODEL_CARD.md";
   public static final String TRAINING_CURVES_FILE = "training_curves.png";
@@ -66,15 +69,28 @@ public record ModelOverview(
         model.info().training() == null ? Map.of() : model.info().training(),
         readText(dir.resolve(MODEL_CARD_FILE)),
         Optional.of(dir.resolve(TRAINING_CURVES_FILE)).filter(Files::isRegularFile),
-        circuit == null ? Optional.empty() : Optional.of(CircuitExport.of(model)));
+        spec.placement().label(), CircuitExport.all(model));
   }
 
-  /** An overview without a configured circuit picture (the original circuit is drawn). */
+  /**
+   * An overview without a configured circuit picture (the original circuit is drawn), at the
+   * bottleneck.
+   */
   public ModelOverview(ModelSummary summary, String encoder, int baseChannels, int depth,
       String mixer, boolean flipAveraging, List<int[]> entanglingPairs, double[] circuitAngles,
       Map<String, Object> training, Optional<String> modelCard, Optional<Path> trainingCurves) {
     this(summary, encoder, baseChannels, depth, mixer, flipAveraging, entanglingPairs,
-        circuitAngles, training, modelCard, trainingCurves, Optional.empty());
+        circuitAngles, training, modelCard, trainingCurves, ModelSpec.Circuit.BOTTLENECK, List.of());
+  }
+
+  /** The bottleneck's circuit as configured, when the model has one. */
+  public Optional<CircuitExport> circuit() {
+    return circuits.stream().findFirst();
+  }
+
+  /** Whether circuits (or dense gates) also sit after the decoder stages. */
+  public boolean decoderPlacement() {
+    return !ModelSpec.Circuit.BOTTLENECK.equals(placement);
   }
 
   /** Whether the encoder is the ImageNet-pretrained MobileNetV2. */
@@ -87,9 +103,9 @@ public record ModelOverview(
     return ModelSpec.EFFICIENTNET_B0.equals(encoder);
   }
 
-  /** Trainable angles of the circuit (0 when classical). */
+  /** Trainable angles of all circuits together (0 when classical). */
   public int trainableAngles() {
-    return circuitAngles.length;
+    return circuits.size() > 1 ? circuits.size() * circuitAngles.length : circuitAngles.length;
   }
 
   private static Optional<String> readText(Path file) {

@@ -23,7 +23,8 @@ public final class SegmentationService {
     QuantumCircuitBlock circuit = model.network().circuit();
     this.summary = new ModelSummary(model.info().name(), model.sha256(),
         circuit == null ? "none" : circuit.inferenceBackend().name(),
-        circuit == null ? 0 : spec.qubits(), circuit == null ? 0 : spec.layers(), spec.inputSize());
+        circuit == null ? 0 : spec.qubits(), circuit == null ? 0 : spec.layers(), spec.inputSize(),
+        model.network().circuits().size());
   }
 
   public ModelSummary model() {

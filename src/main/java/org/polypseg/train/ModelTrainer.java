@@ -136,9 +136,9 @@ public final class ModelTrainer {
     SegmentationNetwork network = SegmentationNetwork.create(options.architecture(),
         execution.backend(new StrangeBackend()));
     if (!execution.exact() && network.circuit() != null) {
-      // The block trains on its own exact state vector unless told otherwise: the forward values
+      // The blocks train on their own exact state vector unless told otherwise: the forward values
       // and parameter-shift gradients of training must come from the shots and noise too.
-      network.circuit().setTrainingBackend(execution.backend(new StateVectorBackend()));
+      network.setTrainingBackend(execution.backend(new StateVectorBackend()));
       log.println("circuit: " + execution.describe() + " (training and validation)");
     }
     Random initSeed = new Random(options.seed());
@@ -307,7 +307,7 @@ public final class ModelTrainer {
     Random random = new Random(options.seed() * 1_000_003L + epoch);
     java.util.Collections.shuffle(order, random);
     int batches = batchesPerEpoch(train.size());
-    long circuitBefore = network.circuit() == null ? 0 : network.circuit().circuitNanos();
+    long circuitBefore = network.circuitNanos();
     double lossSum = 0;
     long start = System.nanoTime();
     try (ProgressBar bar = new ProgressBarBuilder()
@@ -357,7 +357,7 @@ public final class ModelTrainer {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long circuitAfter = network.circuit() == null ? 0 : network.circuit().circuitNanos();
+    long circuitAfter = network.circuitNanos();
     double dice = withAveragedWeights(
         () -> validate(trainer, validation, options.architecture().normalisation()));
     float rate = schedule.rateAt((epoch + 1) * batches - 1);

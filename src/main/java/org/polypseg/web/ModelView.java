@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -86,8 +87,10 @@ public class ModelView extends Div {
     zone = ReportDownloads.browserZone(com.vaadin.flow.component.UI.getCurrent());
     ModelSummary summary = model.summary();
     H2 title = new H2(summary.name());
-    Paragraph lead = new Paragraph("A U-Net that segments polyps in colonoscopy frames, with a "
-        + "variational quantum circuit at its bottleneck"
+    Paragraph lead = new Paragraph("A U-Net that segments polyps in colonoscopy frames, with "
+        + (model.circuits().size() > 1 ? model.circuits().size() + " variational quantum circuits: "
+            + "one at its bottleneck and one after each decoder stage"
+            : "a variational quantum circuit at its bottleneck")
         + (model.efficientNetEncoder() ? " and an ImageNet-pretrained EfficientNet-B0 encoder"
             : model.pretrainedEncoder() ? " and an ImageNet-pretrained MobileNetV2 encoder" : "")
         + ". The circuit is simulated exactly on the CPU (" + summary.backend()
@@ -103,6 +106,9 @@ public class ModelView extends Div {
         fact("Input", s.inputSize() + " × " + s.inputSize() + " RGB"),
         fact("Qubits", Integer.toString(s.qubits())),
         fact("Circuit layers", Integer.toString(s.layers())),
+        fact("Circuits", model.circuits().size() > 1 ? model.circuits().size()
+            + " (bottleneck + " + (model.circuits().size() - 1) + " decoder stages)"
+            : model.trainableAngles() == 0 ? "0" : "1 (bottleneck)"),
         fact("Trainable angles", Integer.toString(model.trainableAngles())),
         fact("Simulator", s.backend()),
         fact("Weights SHA-256", s.sha256().substring(0, 12) + "…"));
@@ -152,6 +158,7 @@ public class ModelView extends Div {
             + "1/16, 1/8 and 1/4), the three paths fused at 1/4 of the frame, then an edge stage "
             + "at 1/2 with the encoder's finest features; a 1×1 convolution gives one logit per "
             + "pixel, up-sampled bilinearly to the input."),
+        decoderGatesStep(model),
         passesStep(model),
         new ListItem("The sigmoid of the logits is resized back to the frame's own size; outside "
             + "the endoscope's field of view (the black frame, text and boxes drawn on it) the "
@@ -174,6 +181,23 @@ public class ModelView extends Div {
     });
   }
 
+  /** Where placement decoder puts the further gates; an empty item with placement bottleneck. */
+  private static ListItem decoderGatesStep(ModelOverview model) {
+    ListItem item = new ListItem();
+    if (!model.decoderPlacement()) {
+      item.setVisible(false);
+      return item;
+    }
+    int stages = Math.max(0, model.circuits().size() - 1);
+    item.setText("Decoder gates (placement decoder): after each decoder stage" + (stages > 0
+        ? " (" + stages + " of them)" : "") + ", that stage's output is re-scaled per channel the same "
+        + "way as the bottleneck's, by a " + ("quantum".equals(model.mixer())
+            ? model.summary().qubits() + "-qubit circuit of the same shape with its own trained angles"
+            : "dense layer of its own (ablation)")
+        + ", so that circuits and the decoder's convolutions alternate.");
+    return item;
+  }
+
   private static Component pretrainedArchitecture(ModelOverview model) {
     ModelSummary s = model.summary();
     int side = s.inputSize();
@@ -192,6 +216,7 @@ public class ModelView extends Div {
             + "encoder's features at that scale and two 3×3 convolutions with batch normalisation "
             + "and ReLU (96, 64, 32, 24 channels); a 1×1 convolution gives one logit per pixel at "
             + "half the input size, up-sampled bilinearly to the input."),
+        decoderGatesStep(model),
         passesStep(model),
         new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
             + "the probability map that the page thresholds."));
@@ -218,6 +243,7 @@ public class ModelView extends Div {
         new ListItem("Decoder: bilinear 2× up-sampling, concatenation with the encoder's "
             + "features at the same scale, two convolutions; a 1×1 convolution gives one "
             + "logit per pixel."),
+        decoderGatesStep(model),
         new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
             + "the probability map that the page thresholds."));
     return section("Architecture", steps);
@@ -235,17 +261,10 @@ public class ModelView extends Div {
     String entangler = configured.map(CircuitExport::entangler).orElse("ring");
     String encoding = configured.map(CircuitExport::encoding).orElse("ry");
     String observables = configured.map(CircuitExport::observablesName).orElse("z");
-    byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
-    Image diagram = new Image(DownloadHandler.fromInputStream(event ->
-        new com.vaadin.flow.server.streams.DownloadResponse(
-            new java.io.ByteArrayInputStream(bytes), "circuit.svg", "image/svg+xml", bytes.length)),
-        "Circuit diagram: " + s.qubits() + " qubits, " + encodingWords(encoding) + ", "
-            + configured.map(CircuitExport::layers).orElse(s.layers())
-            + " layers of RY and RX rotations and " + entanglerWords(entangler) + ", read-out "
-            + observablesWords(observables));
-    diagram.setId("circuit-diagram");
-    Div scroller = new Div(diagram);
-    scroller.addClassName("diagram");
+    String alt = "Circuit diagram: " + s.qubits() + " qubits, " + encodingWords(encoding) + ", "
+        + configured.map(CircuitExport::layers).orElse(s.layers())
+        + " layers of RY and RX rotations and " + entanglerWords(entangler) + ", read-out "
+        + observablesWords(observables);
     Paragraph explain = new Paragraph("Each input angle xᵢ is encoded on qubit i by "
         + encodingWords(encoding) + ". "
         + "Each of the " + configured.map(CircuitExport::layers).orElse(s.layers())
@@ -254,22 +273,60 @@ public class ModelView extends Div {
         + entanglerWords(entangler) + ". The read-out is the exact expectation of "
         + observablesWords(observables) + ", each in [−1, 1]. "
         + "Training computes the circuit's gradients exactly by the parameter-shift rule.");
-    Div section = section("Circuit", scroller, explain);
-    configured.ifPresent(c -> {
-      byte[] qasm = c.qasm3().getBytes(StandardCharsets.UTF_8);
-      Anchor download = new Anchor(DownloadHandler.fromInputStream(event ->
-          new com.vaadin.flow.server.streams.DownloadResponse(
-              new java.io.ByteArrayInputStream(qasm), "circuit.qasm", "text/plain", qasm.length)),
-          "Download the circuit as OpenQASM 3");
-      download.setId("circuit-qasm");
-      Paragraph note = new Paragraph(download, new Span(" — the trained weights bound, the image's "
-          + c.qubits() + " angles as inputs x0…x" + (c.qubits() - 1) + ", to run on another "
-          + "simulator or a device (OpenQASM 2 with the angles bound, and the exact expectations "
-          + "for given angles: GET /api/circuit/qasm2 and /api/circuit/expectations, or "
-          + "./polypseg circuit)."));
-      section.add(note);
-    });
+    if (model.circuits().size() <= 1) {
+      Div section = section("Circuit", diagram(svg, alt, 0), explain);
+      configured.ifPresent(c -> section.add(qasmNote(c)));
+      return section;
+    }
+    // Placement decoder: circuits of one shape, each with its own angles, drawn one after another.
+    Div section = section("Circuits", new Paragraph("This model has " + model.circuits().size()
+        + " circuits of the same shape, each with its own trained angles, numbered as "
+        + "./polypseg circuit --circuit N and the API's circuit parameter name them: "
+        + String.join("; ", model.circuits().stream().map(c -> c.index() + " at the " + c.site())
+            .toList()) + "."), explain);
+    for (CircuitExport c : model.circuits()) {
+      section.add(new H4("Circuit " + c.index() + ": " + c.site()),
+          diagram(CircuitDiagram.svg(c.qubits(), c.picture()), alt + " (" + c.site() + ")",
+              c.index()),
+          qasmNote(c));
+    }
     return section;
+  }
+
+  /** A circuit's picture; the first keeps the id it always had. */
+  private static Component diagram(String svg, String alt, int index) {
+    byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
+    Image diagram = new Image(DownloadHandler.fromInputStream(event ->
+        new com.vaadin.flow.server.streams.DownloadResponse(
+            new java.io.ByteArrayInputStream(bytes), "circuit" + suffix(index) + ".svg",
+            "image/svg+xml", bytes.length)), alt);
+    diagram.setId("circuit-diagram" + suffix(index));
+    Div scroller = new Div(diagram);
+    scroller.addClassName("diagram");
+    return scroller;
+  }
+
+  /** The OpenQASM 3 download of one circuit and how to get the rest. */
+  private static Component qasmNote(CircuitExport c) {
+    byte[] qasm = c.qasm3().getBytes(StandardCharsets.UTF_8);
+    Anchor download = new Anchor(DownloadHandler.fromInputStream(event ->
+        new com.vaadin.flow.server.streams.DownloadResponse(
+            new java.io.ByteArrayInputStream(qasm), "circuit" + suffix(c.index()) + ".qasm",
+            "text/plain", qasm.length)),
+        c.count() > 1 ? "Download circuit " + c.index() + " as OpenQASM 3"
+            : "Download the circuit as OpenQASM 3");
+    download.setId("circuit-qasm" + suffix(c.index()));
+    String which = c.count() > 1 ? "?circuit=" + c.index() : "";
+    return new Paragraph(download, new Span(" — the trained weights bound, the image's "
+        + c.qubits() + " angles as inputs x0…x" + (c.qubits() - 1) + ", to run on another "
+        + "simulator or a device (OpenQASM 2 with the angles bound, and the exact expectations "
+        + "for given angles: GET /api/circuit/qasm2" + which + " and /api/circuit/expectations"
+        + which + ", or ./polypseg circuit" + (c.count() > 1 ? " --circuit " + c.index() : "")
+        + ")."));
+  }
+
+  private static String suffix(int index) {
+    return index == 0 ? "" : "-" + index;
   }
 
   private static String encodingWords(String encoding) {

@@ -70,6 +70,10 @@ class CircuitCommandTest {
     assertThat(run(2, concat(train, "--entangler", "star"))[1])
         .contains("'star'", "ring, line, all-to-all");
     assertThat(run(2, concat(train, "--observables", "xx"))[1]).contains("'xx'", "z, zz, z+zz");
+    assertThat(run(2, concat(train, "--placement", "middle"))[1])
+        .contains("'middle'", "bottleneck, decoder").doesNotContain("\tat ");
+    assertThat(run(2, concat(train, "--placement", "decoder", "--mixer", "none"))[1])
+        .contains("placement decoder", "mixer none");
     assertThat(run(2, concat(train, "--shots", "-5"))[1]).contains("--shots -5", "1 or more");
     assertThat(run(2, concat(train, "--depolarizing", "2"))[1]).contains("2.0", "0 to 1");
     assertThat(run(2, concat(train, "--from", dir.resolve("none").toString()))[1])
@@ -79,6 +83,42 @@ class CircuitCommandTest {
     assertThat(run(2, concat(evaluate, "--depolarizing", "1.5"))[1]).contains("1.5", "0 to 1");
     assertThat(run(2, concat(evaluate, "--readout-error", "-0.1"))[1]).contains("-0.1", "0 to 1");
     assertThat(dir.resolve("m")).doesNotExist();
+  }
+
+  @Test
+  void aModelTrainedWithDecoderPlacementExportsEachCircuitByNumber() throws Exception {
+    Path data = SyntheticData.folder(dir.resolve("data"), 6, 40, 30, 2);
+    Path model = dir.resolve("m");
+    run(0, "train", "--data", data.toString(), "--out", model.toString(), "--checkpoints",
+        dir.resolve("c").toString(), "--encoder", "plain", "--size", "32", "--depth", "2",
+        "--base-channels", "4", "--epochs", "1", "--batch-size", "2", "--max-batches", "1",
+        "--placement", "decoder");
+    assertThat(Files.readString(model.resolve("model.json"))).contains("\"placement\" : \"decoder\"");
+
+    Path qasm3 = dir.resolve("stage2.qasm");
+    String[] out = run(0, "circuit", "--model", model.toString(), "--circuit", "2", "--qasm",
+        qasm3.toString(), "--angles", "0.3,-1.1,2.0,0.7");
+    JsonNode json = JsonMapper.builder().build().readTree(out[0]);
+    assertThat(json.get("circuit").asInt()).isEqualTo(2);
+    assertThat(json.get("site").asString()).isEqualTo("decoder stage 2 (full resolution, 4 channels)");
+    double[] printed = new double[json.get("expectations").size()];
+    for (int i = 0; i < printed.length; i++) {
+      printed[i] = json.get("expectations").get(i).asDouble();
+    }
+    String text3 = Files.readString(qasm3);
+    assertThat(text3).contains("// circuit 2 of the model's 3 (0 = bottleneck): decoder stage 2");
+    assertThat(TinyQasmInterpreter.expectations(text3,
+        Map.of("x0", 0.3, "x1", -1.1, "x2", 2.0, "x3", 0.7))).containsExactly(printed, within(1e-9));
+    assertThat(out[1]).contains("circuit 2 of the model's 3");
+    // Another circuit has its own weights, so its own values.
+    JsonNode bottleneck = JsonMapper.builder().build().readTree(run(0, "circuit", "--model",
+        model.toString(), "--angles", "0.3,-1.1,2.0,0.7")[0]);
+    assertThat(bottleneck.get("site").asString()).isEqualTo("bottleneck");
+    assertThat(bottleneck.get("expectations").toString()).isNotEqualTo(json.get("expectations").toString());
+
+    String err = run(2, "circuit", "--model", model.toString(), "--circuit", "3", "--angles", "0,0,0,0")[1];
+    assertThat(err).contains("circuit 3 is out of range", "allowed 0 to 2", "0 = bottleneck",
+        "2 = decoder stage 2").doesNotContain("\tat ");
   }
 
   @Test

@@ -3,13 +3,9 @@ package org.polypseg.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +16,7 @@ import org.polypseg.quantum.Observables;
 import org.polypseg.quantum.StateVectorBackend;
 import org.polypseg.quantum.StrangeBackend;
 import org.polypseg.testing.SyntheticData;
+import org.polypseg.testing.TinyModels;
 
 /** model.json records the circuit; saved models load with it; a mismatch is named. */
 class CircuitConfigModelTest {
@@ -31,7 +28,7 @@ class CircuitConfigModelTest {
 
   @Test
   void aConfiguredCircuitIsRecordedAndLoadsWithIt() throws Exception {
-    save(CONFIGURED);
+    TinyModels.save(dir, CONFIGURED);
     String json = Files.readString(dir.resolve(ModelStore.INFO_FILE));
     assertThat(json).contains("\"entangler\" : \"all-to-all\"", "\"encoding\" : \"reupload\"",
         "\"observables\" : \"z+zz\"", "\"placement\" : \"bottleneck\"");
@@ -63,21 +60,13 @@ class CircuitConfigModelTest {
 
   @Test
   void aCircuitThatDoesNotMatchItsWeightsIsNamedWithBoth() throws Exception {
-    save(HybridUNetTest.TINY);
-    Path json = dir.resolve(ModelStore.INFO_FILE);
-    Files.writeString(json, Files.readString(json).replace("\"layers\" : 2", "\"layers\" : 3"));
-    assertThatThrownBy(() -> ModelStore.load(dir, new StrangeBackend()))
-        .isInstanceOf(ModelLoadException.class)
+    HybridUNetTest.loadingEdited(dir, HybridUNetTest.TINY, "\"layers\" : 2", "\"layers\" : 3")
         .hasMessageContaining("does not match the weights")
         .hasMessageContaining("4 qubits, 3 layers")
         .hasMessageContaining("24 trainable angles")
         .hasMessageContaining("holds 16 circuit angles");
-
-    save(HybridUNetTest.TINY);
-    Files.writeString(json, Files.readString(json)
-        .replace("\"observables\" : \"z\"", "\"observables\" : \"z+zz\""));
-    assertThatThrownBy(() -> ModelStore.load(dir, new StrangeBackend()))
-        .isInstanceOf(ModelLoadException.class)
+    HybridUNetTest.loadingEdited(dir, HybridUNetTest.TINY, "\"observables\" : \"z\"",
+            "\"observables\" : \"z+zz\"")
         .hasMessageContaining("give 7 values")
         .hasMessageContaining("takes 4");
   }
@@ -90,15 +79,7 @@ class CircuitConfigModelTest {
         .hasMessageContaining("qubits 11").hasMessageContaining("2 to 10");
     assertThatThrownBy(() -> new ModelSpec.Circuit("star", null, null, null))
         .hasMessageContaining("'star'").hasMessageContaining("ring, line, all-to-all");
-    assertThatThrownBy(() -> new ModelSpec.Circuit(null, null, null, "decoder"))
-        .hasMessageContaining("'decoder'").hasMessageContaining("allowed: bottleneck");
-  }
-
-  private void save(ModelSpec spec) throws Exception {
-    HybridUNet net = new HybridUNet(spec, new StrangeBackend());
-    try (NDManager manager = NDManager.newBaseManager()) {
-      net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-      ModelStore.save(dir, net, new ModelInfo("tiny", spec, Map.of()));
-    }
+    assertThatThrownBy(() -> new ModelSpec.Circuit(null, null, null, "middle"))
+        .hasMessageContaining("'middle'").hasMessageContaining("allowed: bottleneck, decoder");
   }
 }

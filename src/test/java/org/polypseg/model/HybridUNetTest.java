@@ -11,15 +11,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polypseg.quantum.StateVectorBackend;
 import org.polypseg.quantum.StrangeBackend;
 import org.polypseg.testing.SyntheticData;
+import org.polypseg.testing.TinyModels;
 
 class HybridUNetTest {
 
   static final ModelSpec TINY = new ModelSpec(4, 2, 32, ModelSpec.QUANTUM, 4, 2);
+
+  /**
+   * Saves {@code spec} into {@code dir}, replaces {@code from} with {@code to} in its model.json
+   * and loads it: what a model.json that does not match its weights is refused with.
+   */
+  static AbstractThrowableAssert<?, ? extends Throwable> loadingEdited(Path dir, ModelSpec spec,
+      String from, String to) throws Exception {
+    TinyModels.save(dir, spec);
+    Path json = dir.resolve(ModelStore.INFO_FILE);
+    Files.writeString(json, Files.readString(json).replace(from, to));
+    return assertThatThrownBy(() -> ModelStore.load(dir, new StrangeBackend()))
+        .isInstanceOf(ModelLoadException.class);
+  }
 
   @TempDir Path dir;
 
@@ -59,11 +74,7 @@ class HybridUNetTest {
     assertThatThrownBy(() -> ModelStore.load(dir, new StrangeBackend()))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining(dir.resolve("model.json").toString());
-    HybridUNet net = new HybridUNet(TINY, new StrangeBackend());
-    try (NDManager manager = NDManager.newBaseManager()) {
-      net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-      ModelStore.save(dir, net, new ModelInfo("tiny", TINY, Map.of()));
-    }
+    TinyModels.save(dir, TINY);
     Path weights = dir.resolve(ModelStore.WEIGHTS_FILE);
     byte[] bytes = Files.readAllBytes(weights);
     Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length / 3));

@@ -97,7 +97,7 @@ class ModelViewTest {
     CircuitExport circuit = CircuitExport.of(3, 2, "line", "reupload", "z+zz", weights);
     ModelOverview overview = new ModelOverview(WebTestData.MODEL, "plain", 16, 4, "quantum", false,
         List.of(new int[] {0, 1}, new int[] {1, 2}), weights, Map.of(), Optional.empty(),
-        Optional.empty(), Optional.of(circuit));
+        Optional.empty(), "bottleneck", List.of(circuit));
     ModelView view = new ModelView(overview);
     String text = view.getElement().getTextRecursively();
     assertThat(text).contains("before every layer (data re-uploading)", "a line of CNOTs",
@@ -112,6 +112,30 @@ class ModelViewTest {
     assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(1 + 6 + 12 + 5);
     assertThat(doc.getElementsByTagName("circle").getLength()).isEqualTo(2 * 2 * 2);
     assertThat(svg).contains(">encode 2<", ">layer 2<", ">-1.25<", "⟨ZZ⟩", "2 layers</title>");
+  }
+
+  @Test
+  void aModelWithDecoderPlacementDrawsEveryCircuitAndSaysWhereItSits() {
+    CircuitExport one = CircuitExport.of(4, 2, "ring", "ry", "z", new double[16]);
+    List<CircuitExport> circuits = List.of(one.placed(0, 3, "bottleneck"),
+        one.placed(1, 3, "decoder stage 1 (1/2 of the input, 32 channels)"),
+        one.placed(2, 3, "decoder stage 2 (full resolution, 16 channels)"));
+    ModelOverview overview = new ModelOverview(WebTestData.MODEL, "plain", 16, 2, "quantum", false,
+        RING, new double[16], Map.of(), Optional.empty(), Optional.empty(), "decoder", circuits);
+    ModelView view = new ModelView(overview);
+    String text = view.getElement().getTextRecursively();
+    assertThat(text).contains("3 variational quantum circuits: one at its bottleneck and one after "
+        + "each decoder stage", "3 (bottleneck + 2 decoder stages)", "48",
+        "Decoder gates (placement decoder): after each decoder stage (2 of them)",
+        "This model has 3 circuits of the same shape, each with its own trained angles",
+        "1 at the decoder stage 1 (1/2 of the input, 32 channels)",
+        "Circuit 2: decoder stage 2 (full resolution, 16 channels)", "--circuit 2");
+    for (String id : List.of("circuit-diagram", "circuit-diagram-1", "circuit-diagram-2",
+        "circuit-qasm", "circuit-qasm-1", "circuit-qasm-2")) {
+      assertThat(find(view, id)).as(id).isPresent();
+    }
+    assertThat(find(view, "circuit-qasm-2").get().getElement().getTextRecursively())
+        .isEqualTo("Download circuit 2 as OpenQASM 3");
   }
 
   @Test

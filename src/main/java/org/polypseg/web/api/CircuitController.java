@@ -31,6 +31,10 @@ public class CircuitController {
 
   private static final MediaType QASM = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 
+  private static final String CIRCUIT_PARAMETER = "Which of the model's circuits: 0 the "
+      + "bottleneck's (default); with placement decoder 1, 2, ... those gating the decoder stages, "
+      + "from the deepest";
+
   private final ModelOverview model;
 
   public CircuitController(ModelOverview model) {
@@ -50,12 +54,13 @@ public class CircuitController {
           + "x0..x(n-1) (input float[64], radians). Qubit i is q[i], measured into c[i].")
   @ApiResponse(responseCode = "200", description = "OpenQASM 3 source",
       content = @Content(mediaType = "text/plain"))
-  @ApiResponse(responseCode = "400", description = "The model has no circuit",
+  @ApiResponse(responseCode = "400", description = "The model has no circuit, or none of that number",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping("/qasm3")
-  public ResponseEntity<String> qasm3() {
-    return file(circuit().qasm3(), "circuit.qasm");
+  public ResponseEntity<String> qasm3(@Parameter(description = CIRCUIT_PARAMETER)
+      @RequestParam(name = "circuit", defaultValue = "0") int index) {
+    return file(circuit(index).qasm3(), "circuit.qasm");
   }
 
   @Operation(summary = "The circuit as OpenQASM 2, for one image's angles",
@@ -64,14 +69,16 @@ public class CircuitController {
   @ApiResponse(responseCode = "200", description = "OpenQASM 2 source",
       content = @Content(mediaType = "text/plain"))
   @ApiResponse(responseCode = "400", description = "Angles missing, not numbers, or not one per "
-      + "qubit; or the model has no circuit",
+      + "qubit; or the model has no circuit, or none of that number",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping("/qasm2")
   public ResponseEntity<String> qasm2(
       @Parameter(description = "Input angles in radians, comma-separated, one per qubit",
-          example = "0.3,-1.1,2.0,0.7") @RequestParam("angles") String angles) {
-    return file(circuit().qasm2(CircuitExport.parseAngles(angles)), "circuit-qasm2.qasm");
+          example = "0.3,-1.1,2.0,0.7") @RequestParam("angles") String angles,
+      @Parameter(description = CIRCUIT_PARAMETER)
+      @RequestParam(name = "circuit", defaultValue = "0") int index) {
+    return file(circuit(index).qasm2(CircuitExport.parseAngles(angles)), "circuit-qasm2.qasm");
   }
 
   @Operation(summary = "Exact expectations of the circuit for some input angles",
@@ -81,21 +88,26 @@ public class CircuitController {
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
           schema = @Schema(implementation = Expectations.class)))
   @ApiResponse(responseCode = "400", description = "Angles missing, not numbers, or not one per "
-      + "qubit; or the model has no circuit",
+      + "qubit; or the model has no circuit, or none of that number",
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping(value = "/expectations", produces = MediaType.APPLICATION_JSON_VALUE)
   public Expectations expectations(
       @Parameter(description = "Input angles in radians, comma-separated, one per qubit",
-          example = "0.3,-1.1,2.0,0.7") @RequestParam("angles") String angles) {
-    CircuitExport circuit = circuit();
+          example = "0.3,-1.1,2.0,0.7") @RequestParam("angles") String angles,
+      @Parameter(description = CIRCUIT_PARAMETER)
+      @RequestParam(name = "circuit", defaultValue = "0") int index) {
+    CircuitExport circuit = circuit(index);
     return new Expectations(circuit.expectations(CircuitExport.parseAngles(angles)),
         circuit.observables());
   }
 
-  private CircuitExport circuit() {
-    return model.circuit().orElseThrow(() -> new CircuitInputException(
-        "the model '" + model.summary().name() + "' has no circuit (mixer " + model.mixer() + ")"));
+  private CircuitExport circuit(int index) {
+    if (model.circuits().isEmpty()) {
+      throw new CircuitInputException(
+          "the model '" + model.summary().name() + "' has no circuit (mixer " + model.mixer() + ")");
+    }
+    return CircuitExport.pick(model.circuits(), index);
   }
 
   private static ResponseEntity<String> file(String text, String name) {
