@@ -51,9 +51,9 @@ import org.polypseg.study.consensus.AgreementFigures;
  * annotators, frames (uploaded, read from a folder on the server or sampled from a clip, their
  * burned-in text blanked with boxes the owner checks first), progress per annotator, the agreement
  * table (STAPLE's sensitivity and specificity, Dice against the consensus and each other, the
- * model's column), the frames by disagreement with their masks side by side and adjudication,
- * export as a data folder, and deletion. Every rule (who sees what) is {@link StudyService}'s;
- * this page only shows its answers.
+ * model's column), the frames by disagreement with their masks side by side and adjudication (a
+ * mask chosen, or one the owner draws), export as a data folder, and deletion. Every rule (who
+ * sees what) is {@link StudyService}'s; this page only shows its answers.
  */
 @PermitAll
 @Route(value = "studies/:id(\\d+)", layout = MainLayout.class)
@@ -417,8 +417,46 @@ public class StudyView extends Div implements BeforeEnterObserver {
       }
     }
     dialog.add(row);
-    dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+    Button draw = new Button("Draw the reference…", e -> {
+      dialog.close();
+      drawReference(frameId, frameName, frame, derived);
+    });
+    draw.setId("study-draw-reference");
+    dialog.getFooter().add(draw, new Button("Close", e -> dialog.close()));
     dialog.open();
+  }
+
+  /**
+   * Opens the frame in the mask editor for the owner to draw its reference, starting from the
+   * current reference or the consensus (or the majority vote, the model's mask, blank).
+   */
+  ReferenceEditor drawReference(long frameId, String frameName) {
+    byte[] png = problem.attempt(() -> studies.frameImage(user, studyId, frameId));
+    StudyService.FrameMasks derived = png == null ? null
+        : problem.attempt(() -> studies.frameMasks(user, studyId, frameId));
+    if (derived == null) {
+      return null;
+    }
+    return drawReference(frameId, frameName, StudyPages.decode(png, frameName), derived);
+  }
+
+  private ReferenceEditor drawReference(long frameId, String frameName, BufferedImage frame,
+      StudyService.FrameMasks derived) {
+    ReferenceEditor editor = new ReferenceEditor(frameName, frame.getWidth(), frame.getHeight(),
+        () -> studies.frameImage(user, studyId, frameId), derived,
+        mask -> adjudicate(frameId, frameName, "the reference you drew", mask), problem);
+    editor.open();
+    return editor;
+  }
+
+  /** Makes {@code mask} the frame's reference; true when it is. */
+  private boolean adjudicate(long frameId, String frameName, String what, MaskImage mask) {
+    if (!problem.attempt(() -> studies.adjudicate(user, studyId, frameId, mask))) {
+      return false;
+    }
+    StudyPages.info(frameName + ": " + what + " is now the reference");
+    showAgreement();
+    return true;
   }
 
   /**
@@ -435,10 +473,8 @@ public class StudyView extends Div implements BeforeEnterObserver {
     cell.add(picture, new Paragraph(label));
     if (mask != null && choosable) {
       Button reference = new Button("Make this the reference", e -> {
-        if (problem.attempt(() -> studies.adjudicate(user, studyId, frameId, mask))) {
-          StudyPages.info(frameName + ": " + label + " is now the reference");
+        if (adjudicate(frameId, frameName, label, mask)) {
           dialog.close();
-          showAgreement();
         }
       });
       reference.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

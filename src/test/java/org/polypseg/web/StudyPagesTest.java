@@ -336,6 +336,63 @@ class StudyPagesTest {
     assertThat(kept.getRGB(3, 3) & 0xffffff).as("the clip frame's box is blanked").isZero();
   }
 
+  @Test
+  void theOwnerDrawsAFramesReferenceFromTheConsensusAndTheAdjudicatedExportUsesIt()
+      throws Exception {
+    long id = studyOfFiveFrames(false);
+    List<StudyFrame> frames = service.frames("olivia", id);
+    for (StudyFrame f : frames) {
+      service.saveMask("anna", id, f.id(), new org.polypseg.study.MaskSave(0, rect(4, 4, 24, 20),
+          false, false));
+      service.saveMask("bert", id, f.id(), new org.polypseg.study.MaskSave(0, rect(6, 4, 26, 22),
+          false, false));
+    }
+    signIn("olivia");
+    StudyView owner = new StudyView(service, imports, properties);
+    owner.show(id);
+    owner.showAgreement();
+    long first = frames.getFirst().id();
+    MaskImage staple = service.frameMasks("olivia", id, first).staple();
+
+    ReferenceEditor editor = owner.drawReference(first, "frame-0001");
+    assertThat(editor.starts()).containsExactly("STAPLE consensus", "Majority vote",
+        "The model's mask", "Blank");
+    assertThat(editor.maskOnScreen()).as("it starts from the consensus").isEqualTo(staple);
+    editor.startFrom("Blank");
+    assertThat(editor.maskOnScreen().any()).isFalse();
+    editor.startFrom("STAPLE consensus");
+    MaskImage drawn = rect(10, 8, 30, 26);
+    editor.setEdits(strokes(editor.maskOnScreen(), drawn));
+    editor.save();
+    assertThat(owner.problem().message()).isEmpty();
+    assertThat(editor.isOpened()).isFalse();
+    assertThat(service.reference("olivia", id, first)).isEqualTo(drawn);
+    assertThat(owner.agreementArea().getElement().getTextRecursively())
+        .as("the list says the frame is adjudicated").contains("yes");
+
+    // Opened again, it starts from the reference just drawn.
+    ReferenceEditor again = owner.drawReference(first, "frame-0001");
+    assertThat(again.starts().getFirst()).isEqualTo("The current reference");
+    assertThat(again.maskOnScreen()).isEqualTo(drawn);
+
+    owner.prepareExport(ExportSource.ADJUDICATED);
+    Path folder = unzip(owner.exported(), temp.resolve("adjudicated"));
+    BufferedImage exported = javax.imageio.ImageIO.read(folder.resolve("masks/frame-0001.png")
+        .toFile());
+    assertThat(exported.getRaster().getSample(20, 15, 0)).as("inside the drawn mask")
+        .isEqualTo(255);
+    assertThat(exported.getRaster().getSample(5, 5, 0)).as("the consensus, erased").isZero();
+    assertThat(Files.readString(folder.resolve("frames.csv")))
+        .contains("frame-0001,40,30").contains("adjudicated");
+
+    // An annotator cannot draw it.
+    signIn("anna");
+    StudyView annotator = new StudyView(service, imports, properties);
+    annotator.show(id);
+    assertThat(annotator.drawReference(first, "frame-0001")).isNull();
+    assertThat(annotator.problem().message()).contains("only the study's owner");
+  }
+
   private static Path unzip(byte[] zip, Path dir) throws IOException {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
