@@ -80,8 +80,8 @@ class ArchitectureTest {
   }
 
   /**
-   * {@code web, cli -> study -> segment, eval, model}: studies use the features below them, and
-   * only the entry points use studies.
+   * {@code web, cli -> study -> segment, video, eval, model}: studies use the features below
+   * them, and only the entry points use studies.
    */
   @Test
   void onlyTheEntryPointsUseStudies() {

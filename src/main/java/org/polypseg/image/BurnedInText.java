@@ -97,6 +97,10 @@ public final class BurnedInText {
   static Redaction.Box thumbnailBox(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
+    if (w < 3 || h < 3) {
+      // No room for a thumbnail, nor for the corner pixel read next (a 1×1 image is valid input).
+      return null;
+    }
     int corner = image.getRGB(1, h - 2);
     int row = h - 1 - (int) Math.round(h * 0.05);
     int column = (int) Math.round(w * 0.05);

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
+import org.polypseg.video.VideoProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,5 +52,13 @@ public class StudyConfiguration {
     };
     return new StudyService(database, model, audit.getIfAvailable(() -> StudyAudit.NONE), known,
         Clock.systemUTC());
+  }
+
+  /** Clips are held to the video page's limits ({@code polypseg.video.*}). */
+  @Bean
+  FrameImport frameImport(StudyService studies, StudyProperties properties,
+      ObjectProvider<VideoProperties> video) {
+    return new FrameImport(studies, properties.serverFolders(),
+        video.getIfAvailable(() -> VideoProperties.DEFAULTS).limits());
   }
 }

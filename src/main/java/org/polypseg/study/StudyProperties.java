@@ -1,6 +1,7 @@
 package org.polypseg.study;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled false turns studies off (no database is opened)
  * @param database where studies are kept
+ * @param serverFolders folders on the server (with their subfolders) that owners may add frames
+ *     and clips from by path; empty (the default): any folder the server can read
  */
 @ConfigurationProperties("polypseg.studies")
-public record StudyProperties(@DefaultValue("true") boolean enabled, @DefaultValue Database database) {
+public record StudyProperties(@DefaultValue("true") boolean enabled, @DefaultValue Database database,
+    List<String> serverFolders) {
 
   /** The default: an H2 file under {@code ./data}, created on first use. */
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/studies";
@@ -20,6 +24,12 @@ public record StudyProperties(@DefaultValue("true") boolean enabled, @DefaultVal
   @ConstructorBinding
   public StudyProperties {
     database = database == null ? Database.DEFAULT : database;
+    serverFolders = serverFolders == null ? List.of() : List.copyOf(serverFolders);
+  }
+
+  /** Studies on {@code database}, frames readable from any folder of the server. */
+  public StudyProperties(boolean enabled, Database database) {
+    this(enabled, database, List.of());
   }
 
   /**

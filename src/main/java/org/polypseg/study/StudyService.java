@@ -752,6 +752,17 @@ public final class StudyService {
 
   // ---- access
 
+  /**
+   * Runs an action of the study's owner, checked and audited as every action here: for the
+   * capabilities beside this class ({@link FrameImport}).
+   */
+  <T> T asOwner(String user, long studyId, String action, Supplier<T> work) {
+    return audited(user, action, studyId, null, () -> {
+      owner(user, studyId);
+      return work.get();
+    });
+  }
+
   /** The user's view of a study: its row, its members, the user's roles. */
   private record Access(StudyStore.StudyRow study, List<StudyStore.MemberRow> members,
       String user) {

@@ -151,6 +151,18 @@ public final class ClipReader implements AutoCloseable {
     return next();
   }
 
+  /** Goes back to the clip's first frame: the next {@link #next()} returns frame 0. */
+  public void rewind() throws VideoReadException {
+    try {
+      grabber.setTimestamp(0L);
+    } catch (FrameGrabber.Exception | RuntimeException e) {
+      throw new VideoReadException(name + ": cannot go back to the first frame ("
+          + firstLine(e) + ")");
+    }
+    nextIndex = 0;
+    firstTimestamp = Long.MIN_VALUE;
+  }
+
   @Override
   public void close() {
     closeQuietly();

@@ -13,7 +13,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
-import org.polypseg.segment.MaskEdits;
 import org.polypseg.study.AnnotatorQueue;
 import org.polypseg.study.MaskImage;
 import org.polypseg.study.MaskSave;
@@ -40,7 +39,7 @@ public class AnnotateView extends Div implements BeforeEnterObserver {
   private long studyId;
   private AnnotatorQueue queue;
 
-  private final ThresholdOverlay overlay = new ThresholdOverlay();
+  private final StudyMaskEditor maskEditor = new StudyMaskEditor("annotate-overlay");
   private final Checkbox noPolyp = new Checkbox("No polyp in this frame");
   private final Checkbox unsure = new Checkbox("Unsure");
   private final Span where = new Span();
@@ -48,18 +47,12 @@ public class AnnotateView extends Div implements BeforeEnterObserver {
   private final Div editor = new Div();
 
   private StudyFrame frame;
-  private MaskImage start;
   private int version;
-  private String edits = "";
 
   public AnnotateView(StudyService studies) {
     this.studies = studies;
     this.user = StudyPages.user();
     addClassName("annotate-view");
-    overlay.setEditable(true);
-    overlay.setWidthFull();
-    overlay.setId("annotate-overlay");
-    overlay.addEditsChangedListener(e -> edits = e.getEdits());
     noPolyp.setId("annotate-no-polyp");
     unsure.setId("annotate-unsure");
     where.setId("annotate-where");
@@ -101,7 +94,7 @@ public class AnnotateView extends Div implements BeforeEnterObserver {
         + "empty mask; \"Unsure\" keeps your mask and tells the owner.");
     help.addClassName("case-sub");
     editor.removeAll();
-    editor.add(new Paragraph(where), overlay, new Div(noPolyp, unsure), save);
+    editor.add(new Paragraph(where), maskEditor.overlay(), new Div(noPolyp, unsure), save);
     add(help, frameList, editor);
     Long next = queue.next();
     open(next != null ? next : queue.entries().getFirst().frame().id());
@@ -123,18 +116,10 @@ public class AnnotateView extends Div implements BeforeEnterObserver {
       return;
     }
     frame = entry.frame();
-    start = mask;
     version = entry.version();
-    edits = "";
     noPolyp.setValue(entry.noPolyp());
     unsure.setValue(entry.unsure());
-    String name = frame.name();
-    overlay.setImageName(name);
-    overlay.setEdits("");
-    overlay.setThreshold(ImageCase.DEFAULT_THRESHOLD);
-    overlay.setSources(Downloads.inlinePngBytes(name + ".png",
-            () -> studies.frameImage(user, studyId, frameId)),
-        Downloads.inlinePng(name + "-start.png", () -> StudyPages.maskPicture(mask)));
+    maskEditor.load(frame.name(), () -> studies.frameImage(user, studyId, frameId), mask);
     refreshList();
   }
 
@@ -157,21 +142,13 @@ public class AnnotateView extends Div implements BeforeEnterObserver {
 
   /** The mask on screen: the start mask at the overlay's threshold, with the brush's edits. */
   MaskImage maskOnScreen() {
-    // The start mask is binary (0 or 1): the overlay shows "probability >= threshold".
-    double t = overlay.getThreshold();
-    boolean[] base = new boolean[start.pixels().length];
-    for (int i = 0; i < base.length; i++) {
-      base[i] = (start.pixels()[i] ? 1.0 : 0.0) >= t;
-    }
-    MaskEdits corrections = MaskEdits.parse(edits, start.width(), start.height());
-    return new MaskImage(start.width(), start.height(),
-        corrections == null ? base : corrections.apply(base));
+    return maskEditor.maskOnScreen();
   }
 
   void save() {
-    MaskImage mask = noPolyp.getValue() ? null : maskOnScreen();
     SavedMask saved;
     try {
+      MaskImage mask = noPolyp.getValue() ? null : maskOnScreen();
       saved = problem.attempt(() -> studies.saveMask(user, studyId, frame.id(),
           new MaskSave(version, mask, noPolyp.getValue(), unsure.getValue())));
     } catch (IllegalArgumentException e) {
@@ -193,7 +170,7 @@ public class AnnotateView extends Div implements BeforeEnterObserver {
   }
 
   ThresholdOverlay overlay() {
-    return overlay;
+    return maskEditor.overlay();
   }
 
   Checkbox noPolyp() {
@@ -214,6 +191,6 @@ public class AnnotateView extends Div implements BeforeEnterObserver {
 
   /** For tests: the corrections as the browser would send them. */
   void setEdits(String text) {
-    edits = text;
+    maskEditor.setEdits(text);
   }
 }

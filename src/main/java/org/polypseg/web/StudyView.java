@@ -31,6 +31,9 @@ import org.polypseg.image.Redaction;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.study.DatasetWriter;
 import org.polypseg.study.ExportSource;
+import org.polypseg.study.FrameBatch;
+import org.polypseg.study.FrameCandidate;
+import org.polypseg.study.FrameImport;
 import org.polypseg.study.MaskImage;
 import org.polypseg.study.Progress;
 import org.polypseg.study.SavedMask;
@@ -45,11 +48,12 @@ import org.polypseg.study.consensus.AgreementFigures;
 
 /**
  * One study. For its annotators: their progress and the way into their queue. For its owner:
- * annotators, frames (uploaded, their burned-in text blanked with boxes the owner checks first),
- * progress per annotator, the agreement table (STAPLE's sensitivity and specificity, Dice against
- * the consensus and each other, the model's column), the frames by disagreement with their masks
- * side by side and adjudication, export as a data folder, and deletion. Every rule (who sees what)
- * is {@link StudyService}'s; this page only shows its answers.
+ * annotators, frames (uploaded, read from a folder on the server or sampled from a clip, their
+ * burned-in text blanked with boxes the owner checks first), progress per annotator, the agreement
+ * table (STAPLE's sensitivity and specificity, Dice against the consensus and each other, the
+ * model's column), the frames by disagreement with their masks side by side and adjudication (a
+ * mask chosen, or one the owner draws), export as a data folder, and deletion. Every rule (who
+ * sees what) is {@link StudyService}'s; this page only shows its answers.
  */
 @PermitAll
 @Route(value = "studies/:id(\\d+)", layout = MainLayout.class)
@@ -57,6 +61,7 @@ import org.polypseg.study.consensus.AgreementFigures;
 public class StudyView extends Div implements BeforeEnterObserver {
 
   private final StudyService studies;
+  private final FrameImport imports;
   private final StudyProblem problem = new StudyProblem();
   private final PolypSegProperties properties;
   private final String user;
@@ -72,13 +77,15 @@ public class StudyView extends Div implements BeforeEnterObserver {
   private final Div export = new Div();
   private final Span frameCount = new Span();
   private final Span annotatorList = new Span();
+  private StudyFrameSources sources;
 
-  /** An uploaded frame waiting for its owner to check the boxes that blank its text. */
+  /** A frame waiting for its owner to check the boxes that blank its text. */
   record PendingFrame(String name, byte[] bytes, RedactionEditor editor, TextField boxes,
       Div card) {}
 
-  public StudyView(StudyService studies, PolypSegProperties properties) {
+  public StudyView(StudyService studies, FrameImport imports, PolypSegProperties properties) {
     this.studies = studies;
+    this.imports = imports;
     this.properties = properties;
     this.user = StudyPages.user();
     addClassName("study-view");
@@ -184,7 +191,8 @@ public class StudyView extends Div implements BeforeEnterObserver {
         + "data the endoscope writes into the picture) blanked: check the proposed boxes on each "
         + "frame, change them where needed, then add it. The file's name is not kept; frames are "
         + "known as frame-0001, frame-0002, …");
-    add(new H3("Frames"), new Paragraph(frameCount), privacy, upload, pending, addAll);
+    sources = new StudyFrameSources(imports, user, studyId, problem, this::received);
+    add(new H3("Frames"), new Paragraph(frameCount), privacy, upload, sources, pending, addAll);
     refreshMembers();
 
     // Agreement, export, deletion
@@ -241,9 +249,21 @@ public class StudyView extends Div implements BeforeEnterObserver {
       return;
     }
     BufferedImage image = StudyPages.decode(bytes, name);
+    pend(new FrameCandidate(name, bytes, image.getWidth(), image.getHeight(), proposal));
+  }
+
+  /** Frames read from a folder or sampled from a clip: each waits as an upload does. */
+  void received(FrameBatch batch) {
+    batch.frames().forEach(this::pend);
+  }
+
+  private void pend(FrameCandidate candidate) {
+    String name = candidate.label();
+    byte[] bytes = candidate.image();
+    Redaction proposal = candidate.proposal();
     RedactionEditor editor = new RedactionEditor();
-    editor.setImage(Downloads.inlinePngBytes("unredacted.png", () -> bytes), image.getWidth(),
-        image.getHeight());
+    editor.setImage(Downloads.inlinePngBytes("unredacted.png", () -> bytes), candidate.width(),
+        candidate.height());
     editor.setBoxes(proposal);
     editor.setWidth("min(32rem, 90vw)");
     TextField boxes = new TextField("Boxes to blank (x,y,w,h; ';' between boxes)");
@@ -267,7 +287,7 @@ public class StudyView extends Div implements BeforeEnterObserver {
     Button add = new Button("Blank the boxes and add", e -> addPending(frame));
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     Button discard = new Button("Discard", e -> remove(frame));
-    card.add(new Paragraph(name + " · " + image.getWidth() + " × " + image.getHeight() + " px"),
+    card.add(new Paragraph(name + " · " + candidate.width() + " × " + candidate.height() + " px"),
         editor, boxes, add, discard);
     pendingFrames.add(frame);
     pending.add(card);
@@ -397,8 +417,46 @@ public class StudyView extends Div implements BeforeEnterObserver {
       }
     }
     dialog.add(row);
-    dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+    Button draw = new Button("Draw the reference…", e -> {
+      dialog.close();
+      drawReference(frameId, frameName, frame, derived);
+    });
+    draw.setId("study-draw-reference");
+    dialog.getFooter().add(draw, new Button("Close", e -> dialog.close()));
     dialog.open();
+  }
+
+  /**
+   * Opens the frame in the mask editor for the owner to draw its reference, starting from the
+   * current reference or the consensus (or the majority vote, the model's mask, blank).
+   */
+  ReferenceEditor drawReference(long frameId, String frameName) {
+    byte[] png = problem.attempt(() -> studies.frameImage(user, studyId, frameId));
+    StudyService.FrameMasks derived = png == null ? null
+        : problem.attempt(() -> studies.frameMasks(user, studyId, frameId));
+    if (derived == null) {
+      return null;
+    }
+    return drawReference(frameId, frameName, StudyPages.decode(png, frameName), derived);
+  }
+
+  private ReferenceEditor drawReference(long frameId, String frameName, BufferedImage frame,
+      StudyService.FrameMasks derived) {
+    ReferenceEditor editor = new ReferenceEditor(frameName, frame.getWidth(), frame.getHeight(),
+        () -> studies.frameImage(user, studyId, frameId), derived,
+        mask -> adjudicate(frameId, frameName, "the reference you drew", mask), problem);
+    editor.open();
+    return editor;
+  }
+
+  /** Makes {@code mask} the frame's reference; true when it is. */
+  private boolean adjudicate(long frameId, String frameName, String what, MaskImage mask) {
+    if (!problem.attempt(() -> studies.adjudicate(user, studyId, frameId, mask))) {
+      return false;
+    }
+    StudyPages.info(frameName + ": " + what + " is now the reference");
+    showAgreement();
+    return true;
   }
 
   /**
@@ -415,10 +473,8 @@ public class StudyView extends Div implements BeforeEnterObserver {
     cell.add(picture, new Paragraph(label));
     if (mask != null && choosable) {
       Button reference = new Button("Make this the reference", e -> {
-        if (problem.attempt(() -> studies.adjudicate(user, studyId, frameId, mask))) {
-          StudyPages.info(frameName + ": " + label + " is now the reference");
+        if (adjudicate(frameId, frameName, label, mask)) {
           dialog.close();
-          showAgreement();
         }
       });
       reference.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -485,6 +541,11 @@ public class StudyView extends Div implements BeforeEnterObserver {
 
   StudyProblem problem() {
     return problem;
+  }
+
+  /** The folder and clip controls (owner only; null until the page is shown to the owner). */
+  StudyFrameSources sources() {
+    return sources;
   }
 
   /** The ZIP the last export offered, or null. */

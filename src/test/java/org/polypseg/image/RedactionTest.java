@@ -50,6 +50,15 @@ class RedactionTest {
   }
 
   @Test
+  void tinyImagesGetNoBoxesAndNoError() {
+    // A 1×1 PNG is a valid image: the proposal must not read pixels it does not have.
+    for (int side = 1; side <= 3; side++) {
+      BufferedImage tiny = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+      assertThat(BurnedInText.propose(tiny).boxes()).as(side + "×" + side).isEmpty();
+    }
+  }
+
+  @Test
   @EnabledIf("realData")
   void theProposalCoversTheTextAndTheBoxOfAKvasirFrame() throws Exception {
     // 626×546; measured by eye: text from (0, 90) to (115, 366), the black box from (0, 369) to

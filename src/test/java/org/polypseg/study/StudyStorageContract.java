@@ -156,6 +156,42 @@ abstract class StudyStorageContract {
     assertThat(allStoredText()).doesNotContain("patient-jane-doe");
   }
 
+  @Test
+  void framesFromAFolderAndAClipKeepNoNameEitherAndEnterOnlyRedacted() throws Exception {
+    long id = service.create(OWNER, new StudySettings("From the archive", null, true)).id();
+    Path folder = Files.createDirectories(temp.resolve("patient-jane-doe"));
+    for (int i = 0; i < 2; i++) {
+      Files.write(folder.resolve("patient-jane-doe-" + i + ".png"), HostileFiles.withTextChunk(
+          frame(i), "Comment", "patient-jane-doe"));
+    }
+    FrameImport imports = new FrameImport(service, List.of(),
+        org.polypseg.video.VideoLimits.DEFAULT);
+    FrameBatch fromFolder = imports.fromFolder(OWNER, id, folder.toString());
+    byte[] clip = org.polypseg.video.TestClips.encode(
+        org.polypseg.video.TestClips.syntheticFrames(12, W, H), org.polypseg.video.VideoFormat.MP4);
+    FrameBatch fromClip = imports.fromClip(OWNER, id, clip, "patient-jane-doe.mp4",
+        org.polypseg.video.ClipSampling.every(6));
+    assertThat(fromFolder.frames()).hasSize(2);
+    assertThat(fromClip.frames()).hasSize(2);
+
+    List<FrameCandidate> all = new ArrayList<>(fromFolder.frames());
+    all.addAll(fromClip.frames());
+    for (FrameCandidate c : all) {
+      assertThat(c.label()).contains("patient-jane-doe");
+      service.addFrame(OWNER, id, c.image(), c.label(), Redaction.parse("2,2,6,6"), true);
+    }
+    assertThat(service.frames(OWNER, id)).extracting(StudyFrame::name)
+        .containsExactly("frame-0001", "frame-0002", "frame-0003", "frame-0004");
+    BufferedImage first = Images.readRgb(service.frameImage(OWNER, id,
+        service.frames(OWNER, id).getFirst().id()), "stored");
+    assertThat(first.getRGB(4, 4) & 0xffffff).as("the text box is blanked").isZero();
+    assertThat(allStoredText()).doesNotContain("jane-doe");
+    assertThat(audited).extracting(StudyAudit.Event::action)
+        .contains("frames-from-folder", "frames-from-clip");
+    assertThat(audited).as("the audit names no file either")
+        .noneMatch(e -> e.item().contains("jane"));
+  }
+
   /** Every value of every study table as text (pictures decoded as Latin-1). */
   String allStoredText() throws Exception {
     StringBuilder all = new StringBuilder();

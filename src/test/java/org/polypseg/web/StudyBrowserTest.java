@@ -16,6 +16,12 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.polypseg.cli.PolypSegCommand;
+import org.polypseg.study.MaskImage;
+import org.polypseg.study.MaskSave;
+import org.polypseg.study.StudyFrame;
+import org.polypseg.study.StudyService;
+import org.polypseg.study.StudySettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,19 +32,23 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 22's browser target, in headless Chromium with login on and real Kvasir-SEG frames: an
  * owner creates a study from 5 uploaded frames (their text boxes confirmed), anna annotates from
  * the model's mask with a brush stroke, bert from blank with a stroke of his own, the owner sees
- * the agreement table and exports the dataset, which {@code evaluate} then reads.
+ * the agreement table and exports the dataset, which {@code evaluate} then reads; and an owner
+ * adds frames from a folder on the server and draws a frame's reference.
  */
 class StudyBrowserTest extends BrowserTestSupport {
 
   private static final String PASSWORD = "correct horse battery staple";
   /** Generous: the test machine is shared, and a model runs behind every added frame. */
   private static final Duration SLOW = Duration.ofMinutes(3);
-  private static Path studies;
+  private static Path studyFiles;
+
+  @Autowired private StudyService studies;
 
   @DynamicPropertySource
   static void studyUsers(DynamicPropertyRegistry registry) throws Exception {
-    studies = Files.createTempDirectory("polypseg-study-browser");
-    registry.add("polypseg.studies.database.url", () -> "jdbc:h2:file:" + studies.resolve("db"));
+    studyFiles = Files.createTempDirectory("polypseg-study-browser");
+    registry.add("polypseg.studies.database.url",
+        () -> "jdbc:h2:file:" + studyFiles.resolve("db"));
     registry.add("vaadin.productionMode", () -> "true");
     registry.add("polypseg.security.enabled", () -> "true");
     BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
@@ -123,6 +133,82 @@ class StudyBrowserTest extends BrowserTestSupport {
         Math.min(300, result.toString().length())));
   }
 
+  /**
+   * The owner reads two frames from a folder on the server (a broken file beside them is listed,
+   * not added), adds them, and draws a frame's reference in the masks dialog; the reference is
+   * kept. The study's first frames and masks are made through the service, as the first test
+   * already drives those pages.
+   */
+  @Test
+  void anOwnerAddsFramesFromAServerFolderAndDrawsAFramesReference() throws Exception {
+    long id = studies.create("olivia", new StudySettings("Folder and reference",
+        StudySettings.StartFrom.BLANK, true)).id();
+    studies.addAnnotator("olivia", id, "anna");
+    studies.addAnnotator("olivia", id, "bert");
+    List<Path> images;
+    try (Stream<Path> files = Files.list(kvasir.resolve("images"))) {
+      images = files.sorted().skip(10).limit(4).toList();
+    }
+    for (Path image : images.subList(0, 2)) {
+      byte[] bytes = Files.readAllBytes(image);
+      String name = image.getFileName().toString();
+      studies.addFrame("olivia", id, bytes, name,
+          studies.proposeRedaction("olivia", id, bytes, name), true);
+    }
+    for (StudyFrame f : studies.frames("olivia", id)) {
+      studies.saveMask("anna", id, f.id(), new MaskSave(0, box(f, 0.2, 0.6), false, false));
+      studies.saveMask("bert", id, f.id(), new MaskSave(0, box(f, 0.3, 0.7), false, false));
+    }
+    Path folder = Files.createTempDirectory("polypseg-study-folder");
+    for (Path image : images.subList(2, 4)) {
+      Files.createSymbolicLink(folder.resolve(image.getFileName()), image);
+    }
+    Files.writeString(folder.resolve("broken.png"), "not a picture");
+
+    signInAs("olivia");
+    openSlow("/studies/" + id);
+    type("study-folder", folder.toString());
+    driver.findElement(By.id("study-folder-read")).click();
+    awaitTrue("return document.querySelectorAll('.study-pending-frame').length === 2", SLOW);
+    assertThat(text("study-import-skipped")).contains("broken.png: not a recognised image format");
+    driver.findElement(By.id("study-pending-add-all")).click();
+    awaitTrue("return document.getElementById('study-frame-count').innerText.startsWith('4 frames')",
+        SLOW);
+
+    driver.findElement(By.id("study-agreement-show")).click();
+    awaitTrue("return !!document.querySelector('#study-disagreement-table tbody vaadin-button')",
+        SLOW);
+    js("document.querySelector('#study-disagreement-table tbody vaadin-button').click()");
+    awaitTrue("return !!document.getElementById('study-draw-reference')", SLOW);
+    js("document.getElementById('study-draw-reference').click()");
+    awaitTrue("const o = document.getElementById('reference-overlay');"
+        + " return !!o && o.drawnAt > 0 && !!o.shadowRoot.querySelector('#tool-brush')", SLOW);
+    paintStroke("reference-overlay", 0.2);
+    screenshot("study-4-reference");
+    js("document.getElementById('reference-save').click()");
+    awaitTrue("return !document.getElementById('reference-editor')"
+        + " && document.getElementById('study-disagreement-table').innerText.includes('yes')",
+        SLOW);
+
+    List<StudyFrame> frames = studies.frames("olivia", id);
+    assertThat(frames).hasSize(4);
+    long adjudicated = frames.stream()
+        .filter(f -> studies.frameMasks("olivia", id, f.id()).reference() != null).count();
+    assertThat(adjudicated).isEqualTo(1);
+    record("study reference drawn in the browser on one of %d frames", frames.size());
+  }
+
+  /** A rectangle mask over the frame from {@code from} to {@code to} of its width and height. */
+  private static MaskImage box(StudyFrame f, double from, double to) {
+    boolean[] p = new boolean[f.width() * f.height()];
+    for (int y = (int) (f.height() * from); y < (int) (f.height() * to); y++) {
+      for (int x = (int) (f.width() * from); x < (int) (f.width() * to); x++) {
+        p[y * f.width() + x] = true;
+      }
+    }
+    return new MaskImage(f.width(), f.height(), p);
+  }
+
   /** Paints a stroke (at a fraction of the width) on every frame, then saves and goes on. */
   private void annotateQueue(double at) throws Exception {
     double drawn = 0;
@@ -133,18 +219,7 @@ class StudyBrowserTest extends BrowserTestSupport {
           SLOW, drawn);
       drawn = num(js("return document.getElementById('annotate-overlay').drawnAt"));
       String where = text("annotate-where");
-      SearchContext overlay = driver.findElement(By.id("annotate-overlay")).getShadowRoot();
-      WebElement canvas = overlay.findElement(By.cssSelector("#overlay-canvas"));
-      // Clear of the sticky top bar, whatever the page's scroll after the last frame.
-      js("arguments[0].scrollIntoView({block: 'center'})", canvas);
-      js("arguments[0].click()", overlay.findElement(By.cssSelector("#tool-brush")));
-      int w = canvas.getRect().getWidth();
-      int h = canvas.getRect().getHeight();
-      new Actions(driver).moveToElement(canvas, (int) (-w / 2 + w * at), -h / 4).clickAndHold()
-          .moveByOffset(w / 4, 0).moveByOffset(0, h / 4).release().perform();
-      // The overlay tells the server its strokes 150 ms after the last one.
-      awaitTrue("return document.getElementById('annotate-overlay').editsText !== ''", SLOW);
-      Thread.sleep(200);
+      paintStroke("annotate-overlay", at);
       WebElement save = driver.findElement(By.id("annotate-save"));
       js("arguments[0].scrollIntoView({block: 'center'})", save);
       save.click();
@@ -152,6 +227,25 @@ class StudyBrowserTest extends BrowserTestSupport {
       // No refusal on the page (the line is not even sent to the browser while empty).
       assertThat(driver.findElements(By.id("study-problem"))).noneMatch(WebElement::isDisplayed);
     }
+  }
+
+  /**
+   * Paints an L-shaped brush stroke on the overlay {@code id}, starting at a fraction {@code at}
+   * of its width, and waits until the server has the strokes.
+   */
+  private void paintStroke(String id, double at) throws InterruptedException {
+    SearchContext overlay = driver.findElement(By.id(id)).getShadowRoot();
+    WebElement canvas = overlay.findElement(By.cssSelector("#overlay-canvas"));
+    // Clear of the sticky top bar, whatever the page's scroll after the last frame.
+    js("arguments[0].scrollIntoView({block: 'center'})", canvas);
+    js("arguments[0].click()", overlay.findElement(By.cssSelector("#tool-brush")));
+    int w = canvas.getRect().getWidth();
+    int h = canvas.getRect().getHeight();
+    new Actions(driver).moveToElement(canvas, (int) (-w / 2 + w * at), -h / 4).clickAndHold()
+        .moveByOffset(w / 4, 0).moveByOffset(0, h / 4).release().perform();
+    // The overlay tells the server its strokes 150 ms after the last one.
+    awaitTrue("return document.getElementById(arguments[0]).editsText !== ''", SLOW, id);
+    Thread.sleep(200);
   }
 
   private void openSlow(String path) {

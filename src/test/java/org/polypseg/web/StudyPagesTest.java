@@ -26,6 +26,7 @@ import org.polypseg.image.Images;
 import org.polypseg.segment.MaskEdits;
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.study.ExportSource;
+import org.polypseg.study.FrameImport;
 import org.polypseg.study.MaskImage;
 import org.polypseg.study.ModelMasks;
 import org.polypseg.study.Study;
@@ -36,6 +37,7 @@ import org.polypseg.study.StudyProperties;
 import org.polypseg.study.StudyService;
 import org.polypseg.study.StudySettings;
 import org.polypseg.testing.HostileFiles;
+import org.polypseg.video.VideoLimits;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
@@ -56,6 +58,7 @@ class StudyPagesTest {
       new PolypSegProperties(Path.of("models"), "strange", DataSize.ofMegabytes(20), 50);
   private StudyDatabase database;
   private StudyService service;
+  private FrameImport imports;
 
   @BeforeEach
   void open() {
@@ -67,6 +70,7 @@ class StudyPagesTest {
     ModelMasks model = image -> rect(0, 0, image.getWidth() / 2, image.getHeight());
     service = new StudyService(database, model, StudyAudit.NONE, n -> !n.equals("nobody"),
         Clock.systemUTC());
+    imports = new FrameImport(service, List.of(), VideoLimits.DEFAULT);
   }
 
   @AfterEach
@@ -117,7 +121,7 @@ class StudyPagesTest {
     assertThat(study).isNotNull();
     service.addAnnotator("olivia", study.id(), "anna");
     service.addAnnotator("olivia", study.id(), "bert");
-    StudyView page = new StudyView(service, properties);
+    StudyView page = new StudyView(service, imports, properties);
     page.show(study.id());
     for (int i = 0; i < 5; i++) {
       page.received("patient-jane-doe-" + i + ".png", frame(i));
@@ -180,7 +184,7 @@ class StudyPagesTest {
         .isEqualTo(rect(6, 4, 26, 22));
 
     signIn("olivia");
-    StudyView owner = new StudyView(service, properties);
+    StudyView owner = new StudyView(service, imports, properties);
     owner.show(id);
     owner.showAgreement();
     String table = owner.agreementArea().getElement().getTextRecursively();
@@ -232,7 +236,7 @@ class StudyPagesTest {
     signIn("stan");
     StudiesView list = new StudiesView(service);
     assertThat(list.list().getBody().getChildren().count()).isZero();
-    StudyView page = new StudyView(service, properties);
+    StudyView page = new StudyView(service, imports, properties);
     page.show(id);
     assertThat(page.problem().message()).contains("no study " + id);
     AnnotateView annotate = new AnnotateView(service);
@@ -240,7 +244,7 @@ class StudyPagesTest {
     assertThat(annotate.problem().message()).contains("no study " + id);
 
     signIn("anna");
-    StudyView annotator = new StudyView(service, properties);
+    StudyView annotator = new StudyView(service, imports, properties);
     annotator.show(id);
     assertThat(annotator.problem().message()).isEmpty();
     assertThat(annotator.agreementArea().getParent()).as("no agreement for annotators").isEmpty();
@@ -252,7 +256,7 @@ class StudyPagesTest {
     signIn("olivia");
     Study study = service.create("olivia", new StudySettings("Solo", null, true));
     service.addAnnotator("olivia", study.id(), "anna");
-    StudyView page = new StudyView(service, properties);
+    StudyView page = new StudyView(service, imports, properties);
     page.show(study.id());
     page.prepareExport(ExportSource.STAPLE);
     assertThat(page.problem().message()).isNotEmpty();
@@ -275,6 +279,118 @@ class StudyPagesTest {
       assertThat(page.getElement().getTextRecursively()).contains(url)
           .contains("polypseg.studies.database.url");
     }
+  }
+
+  @Test
+  void anOwnerAddsFramesFromAFolderAndFromAClipAndChecksTheirBoxesAsForAnUpload()
+      throws Exception {
+    signIn("olivia");
+    Study study = service.create("olivia", new StudySettings("Archive", null, true));
+    StudyView page = new StudyView(service, imports, properties);
+    page.show(study.id());
+    StudyFrameSources sources = page.sources();
+    sources.runInline();
+
+    // A folder that is not there: said on the page, nothing pending.
+    sources.folder().setValue(temp.resolve("nowhere").toString());
+    sources.readFolder();
+    assertThat(page.problem().message()).contains("nowhere: not found on the server");
+    assertThat(page.pendingFrames()).isEmpty();
+
+    Path dir = Files.createDirectories(temp.resolve("case-12"));
+    Files.write(dir.resolve("patient-jane-doe-1.png"), frame(1));
+    Files.write(dir.resolve("patient-jane-doe-2.png"), frame(2));
+    Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(frame(3), 40));
+    sources.folder().setValue(dir.toString());
+    sources.readFolder();
+    assertThat(page.problem().message()).isEmpty();
+    assertThat(page.pendingFrames()).extracting(StudyView.PendingFrame::name)
+        .containsExactly("patient-jane-doe-1.png", "patient-jane-doe-2.png");
+    assertThat(sources.skippedText()).contains("cut.png: not a readable PNG image");
+
+    // A clip, every 10th of its 20 frames; then a count out of range is said, not sampled.
+    byte[] clip = org.polypseg.video.TestClips.encode(
+        org.polypseg.video.TestClips.syntheticFrames(20, W, H),
+        org.polypseg.video.VideoFormat.MP4);
+    sources.everyNth().setValue(true);
+    sources.amount().setValue("10");
+    sources.sampleUpload("withdrawal.mp4", clip);
+    assertThat(page.pendingFrames()).extracting(StudyView.PendingFrame::name).endsWith(
+        "withdrawal.mp4 · frame 1 of 20 · 0.00 s", "withdrawal.mp4 · frame 11 of 20 · 0.40 s");
+    sources.everyNth().setValue(false);
+    sources.amount().setValue("0");
+    sources.sampleUpload("withdrawal.mp4", clip);
+    assertThat(page.problem().message())
+        .isEqualTo("the number of frames must be at least 1, not 0");
+    assertThat(page.pendingFrames()).hasSize(4);
+
+    // The owner checks the boxes of each, as for an upload, and adds them.
+    page.pendingFrames().forEach(f -> f.boxes().setValue("2,2,6,6"));
+    page.addAllPending();
+    assertThat(page.pendingFrames()).isEmpty();
+    List<StudyFrame> frames = service.frames("olivia", study.id());
+    assertThat(frames).extracting(StudyFrame::name)
+        .containsExactly("frame-0001", "frame-0002", "frame-0003", "frame-0004");
+    BufferedImage kept = Images.readRgb(service.frameImage("olivia", study.id(),
+        frames.get(3).id()), "f");
+    assertThat(kept.getRGB(3, 3) & 0xffffff).as("the clip frame's box is blanked").isZero();
+  }
+
+  @Test
+  void theOwnerDrawsAFramesReferenceFromTheConsensusAndTheAdjudicatedExportUsesIt()
+      throws Exception {
+    long id = studyOfFiveFrames(false);
+    List<StudyFrame> frames = service.frames("olivia", id);
+    for (StudyFrame f : frames) {
+      service.saveMask("anna", id, f.id(), new org.polypseg.study.MaskSave(0, rect(4, 4, 24, 20),
+          false, false));
+      service.saveMask("bert", id, f.id(), new org.polypseg.study.MaskSave(0, rect(6, 4, 26, 22),
+          false, false));
+    }
+    signIn("olivia");
+    StudyView owner = new StudyView(service, imports, properties);
+    owner.show(id);
+    owner.showAgreement();
+    long first = frames.getFirst().id();
+    MaskImage staple = service.frameMasks("olivia", id, first).staple();
+
+    ReferenceEditor editor = owner.drawReference(first, "frame-0001");
+    assertThat(editor.starts()).containsExactly("STAPLE consensus", "Majority vote",
+        "The model's mask", "Blank");
+    assertThat(editor.maskOnScreen()).as("it starts from the consensus").isEqualTo(staple);
+    editor.startFrom("Blank");
+    assertThat(editor.maskOnScreen().any()).isFalse();
+    editor.startFrom("STAPLE consensus");
+    MaskImage drawn = rect(10, 8, 30, 26);
+    editor.setEdits(strokes(editor.maskOnScreen(), drawn));
+    editor.save();
+    assertThat(owner.problem().message()).isEmpty();
+    assertThat(editor.isOpened()).isFalse();
+    assertThat(service.reference("olivia", id, first)).isEqualTo(drawn);
+    assertThat(owner.agreementArea().getElement().getTextRecursively())
+        .as("the list says the frame is adjudicated").contains("yes");
+
+    // Opened again, it starts from the reference just drawn.
+    ReferenceEditor again = owner.drawReference(first, "frame-0001");
+    assertThat(again.starts().getFirst()).isEqualTo("The current reference");
+    assertThat(again.maskOnScreen()).isEqualTo(drawn);
+
+    owner.prepareExport(ExportSource.ADJUDICATED);
+    Path folder = unzip(owner.exported(), temp.resolve("adjudicated"));
+    BufferedImage exported = javax.imageio.ImageIO.read(folder.resolve("masks/frame-0001.png")
+        .toFile());
+    assertThat(exported.getRaster().getSample(20, 15, 0)).as("inside the drawn mask")
+        .isEqualTo(255);
+    assertThat(exported.getRaster().getSample(5, 5, 0)).as("the consensus, erased").isZero();
+    assertThat(Files.readString(folder.resolve("frames.csv")))
+        .contains("frame-0001,40,30").contains("adjudicated");
+
+    // An annotator cannot draw it.
+    signIn("anna");
+    StudyView annotator = new StudyView(service, imports, properties);
+    annotator.show(id);
+    assertThat(annotator.drawReference(first, "frame-0001")).isNull();
+    assertThat(annotator.problem().message()).contains("only the study's owner");
   }
 
   private static Path unzip(byte[] zip, Path dir) throws IOException {
