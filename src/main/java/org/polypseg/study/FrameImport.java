@@ -43,11 +43,13 @@ public final class FrameImport {
 
   /**
    * @param serverFolders the folders owners may read from (and below them); empty: any the server
-   *     can read
+   *     can read when {@code thisMachineOnly}, else none
+   * @param thisMachineOnly whether the server listens on a loopback address only
    */
-  public FrameImport(StudyService studies, List<String> serverFolders, VideoLimits clipLimits) {
+  public FrameImport(StudyService studies, List<String> serverFolders, boolean thisMachineOnly,
+      VideoLimits clipLimits) {
     this.studies = studies;
-    this.folders = new ServerFolders(serverFolders);
+    this.folders = new ServerFolders(serverFolders, thisMachineOnly);
     this.clipLimits = clipLimits;
   }
 

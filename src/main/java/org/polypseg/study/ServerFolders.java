@@ -9,19 +9,28 @@ import java.util.List;
 
 /**
  * Where on the server an owner may read frames and clips from: under the folders of
- * {@code polypseg.studies.server-folders}, or anywhere the server can read when none is set. Paths
- * are compared after links are resolved, so a link inside an allowed folder cannot lead out of it.
+ * {@code polypseg.studies.server-folders}. When none is set, anywhere the server can read if the
+ * server serves this machine only (its user can read those files anyway), and nowhere if other
+ * machines reach it: there a study owner must not be able to read every picture the server
+ * process can. Paths are compared after links are resolved, so a link inside an allowed folder
+ * cannot lead out of it.
  */
 final class ServerFolders {
 
   private final List<Path> roots;
   private final String setting;
+  private final boolean anyWhenUnset;
 
-  /** @param roots allowed folders; empty allows any */
-  ServerFolders(List<String> roots) {
+  /**
+   * @param roots allowed folders
+   * @param thisMachineOnly whether the server serves only this machine (then no folders set means
+   *     any folder; otherwise it means none)
+   */
+  ServerFolders(List<String> roots, boolean thisMachineOnly) {
     this.roots = roots.stream().map(r -> Path.of(r.strip()).toAbsolutePath().normalize())
         .toList();
     this.setting = String.join(", ", roots);
+    this.anyWhenUnset = thisMachineOnly;
   }
 
   /** An existing folder the owner named, resolved. */
@@ -53,6 +62,11 @@ final class ServerFolders {
   }
 
   private Path existing(String text, String what) {
+    if (roots.isEmpty() && !anyWhenUnset) {
+      throw new StudyInputException("this server serves other machines, so it reads frames from"
+          + " its own folders only where polypseg.studies.server-folders allows, and that is not"
+          + " set; upload the frames, or ask the server's administrator to set it");
+    }
     if (text == null || text.isBlank()) {
       throw new StudyInputException("name " + what + " on the server by its path");
     }
@@ -80,7 +94,7 @@ final class ServerFolders {
 
   private boolean allowsReal(Path real) {
     if (roots.isEmpty()) {
-      return true;
+      return anyWhenUnset;
     }
     for (Path root : roots) {
       Path base;

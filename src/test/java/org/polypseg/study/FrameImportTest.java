@@ -47,7 +47,7 @@ class FrameImportTest {
   void open() {
     database = StudyDatabase.open(TestDatabases.h2(temp), Clock.systemUTC());
     service = new StudyService(database, null, audited::add, name -> true, Clock.systemUTC());
-    imports = new FrameImport(service, List.of(), VideoLimits.DEFAULT);
+    imports = new FrameImport(service, List.of(), true, VideoLimits.DEFAULT);
     study = service.create(OWNER, new StudySettings("Imports", null, true)).id();
     service.addAnnotator(OWNER, study, "anna");
   }
@@ -190,7 +190,7 @@ class FrameImportTest {
     Files.write(outside.resolve("secret.png"), png(2));
     Files.createSymbolicLink(allowed.resolve("link.png"), outside.resolve("secret.png"));
     Files.createSymbolicLink(allowed.resolve("door"), outside);
-    FrameImport fenced = new FrameImport(service, List.of(allowed.toString()),
+    FrameImport fenced = new FrameImport(service, List.of(allowed.toString()), false,
         VideoLimits.DEFAULT);
 
     FrameBatch batch = fenced.fromFolder(OWNER, study, allowed.toString());
@@ -203,6 +203,28 @@ class FrameImportTest {
           .hasMessageContaining("outside the folders this server reads frames from "
               + "(polypseg.studies.server-folders: " + allowed + ")");
     }
+  }
+
+  @Test
+  void aServerOtherMachinesReachReadsNoFolderUntilServerFoldersIsSet() throws Exception {
+    Path dir = folder("frames");
+    Files.write(dir.resolve("a.png"), png(1));
+    Files.write(dir.resolve("clip.mp4"), new byte[] {1, 2, 3});
+    FrameImport networked = new FrameImport(service, List.of(), false, VideoLimits.DEFAULT);
+
+    assertThatThrownBy(() -> networked.fromFolder(OWNER, study, dir.toString()))
+        .isInstanceOf(StudyInputException.class)
+        .hasMessageContaining("polypseg.studies.server-folders")
+        .hasMessageContaining("not set");
+    assertThatThrownBy(() -> networked.fromClipFile(OWNER, study, dir.resolve("clip.mp4")
+        .toString(), ClipSampling.evenly(5))).isInstanceOf(StudyInputException.class)
+        .hasMessageContaining("polypseg.studies.server-folders");
+    // The same folder on a server of this machine alone (the default address) is read.
+    assertThat(imports.fromFolder(OWNER, study, dir.toString()).frames()).hasSize(1);
+    assertThat(StudyConfiguration.isLoopback("127.0.0.1")).isTrue();
+    assertThat(StudyConfiguration.isLoopback("::1")).isTrue();
+    assertThat(StudyConfiguration.isLoopback("0.0.0.0")).isFalse();
+    assertThat(StudyConfiguration.isLoopback("")).isFalse();
   }
 
   @Test

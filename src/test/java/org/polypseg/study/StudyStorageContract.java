@@ -164,7 +164,7 @@ abstract class StudyStorageContract {
       Files.write(folder.resolve("patient-jane-doe-" + i + ".png"), HostileFiles.withTextChunk(
           frame(i), "Comment", "patient-jane-doe"));
     }
-    FrameImport imports = new FrameImport(service, List.of(),
+    FrameImport imports = new FrameImport(service, List.of(), true,
         org.polypseg.video.VideoLimits.DEFAULT);
     FrameBatch fromFolder = imports.fromFolder(OWNER, id, folder.toString());
     byte[] clip = org.polypseg.video.TestClips.encode(

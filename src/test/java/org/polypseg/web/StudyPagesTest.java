@@ -70,7 +70,7 @@ class StudyPagesTest {
     ModelMasks model = image -> rect(0, 0, image.getWidth() / 2, image.getHeight());
     service = new StudyService(database, model, StudyAudit.NONE, n -> !n.equals("nobody"),
         Clock.systemUTC());
-    imports = new FrameImport(service, List.of(), VideoLimits.DEFAULT);
+    imports = new FrameImport(service, List.of(), true, VideoLimits.DEFAULT);
   }
 
   @AfterEach
