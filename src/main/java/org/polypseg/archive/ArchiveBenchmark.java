@@ -40,7 +40,11 @@ public final class ArchiveBenchmark {
    * @param cores cores of this machine
    * @param cliFramesPerSecond the command line's batch rate
    * @param local2FramesPerSecond the job on local[2]
-   * @param local1FramesPerSecond the job on local[1]
+   * @param local1FramesPerSecond the job on local[1], its JVM held to one core when {@code
+   *     local1Pinned} (else local[1]'s read-ahead, Spark's threads and the garbage collector use
+   *     the second core too, and "one core" is more than one core's worth)
+   * @param local1Pinned whether local[1] ran held to one core ({@code taskset}, Linux)
+   * @param local1UnpinnedFramesPerSecond local[1] with every core of the machine free to use
    * @param local2StartSeconds Spark's start-up for local[2], seconds
    * @param jobVsCli local2 / cli (the issue's target: at least 0.9)
    * @param twoCoresVsOne local2 / local1 (target: at least 1.7)
@@ -48,7 +52,8 @@ public final class ArchiveBenchmark {
    *     process busy on the same cores lowers every figure and the ratios)
    */
   public record Result(int frames, int cores, double cliFramesPerSecond,
-      double local2FramesPerSecond, double local1FramesPerSecond, double local2StartSeconds,
+      double local2FramesPerSecond, double local1FramesPerSecond, boolean local1Pinned,
+      double local1UnpinnedFramesPerSecond, double local2StartSeconds,
       double jobVsCli, double twoCoresVsOne, double loadAverage) {}
 
   private ArchiveBenchmark() {}
@@ -85,10 +90,23 @@ public final class ArchiveBenchmark {
     job("local[2]", list(frames.subList(0, Math.min(4, frames.size())), work, "warm-up"),
         model, work.resolve("warm-up-out"), log, "warm-up");
     double[] two = job("local[2]", list, model, work.resolve("local2-out"), log, "local[2]");
-    double[] one = job("local[1]", list, model, work.resolve("local1-out"), log, "local[1]");
+    double[] free = job("local[1]", list, model, work.resolve("local1-free-out"), log,
+        "local[1], every core free to use");
+    // One core's worth: the whole JVM (task thread, read-ahead, Spark, the collector) held to the
+    // first core, as an executor given one core by a cluster's resource manager is.
+    boolean pinned = OneCore.hold(log);
+    double[] one;
+    try {
+      one = pinned ? job("local[1]", list, model, work.resolve("local1-out"), log,
+          "local[1], held to one core") : free;
+    } finally {
+      if (pinned) {
+        OneCore.release(log);
+      }
+    }
     double load = loadAverage();
-    Result result = new Result(frames.size(), cores, cli, two[0], one[0], two[1], two[0] / cli,
-        two[0] / one[0], load);
+    Result result = new Result(frames.size(), cores, cli, two[0], one[0], pinned, free[0],
+        two[1], two[0] / cli, two[0] / one[0], load);
     log.printf(Locale.ROOT, "%nframes/s on %d frames of %s (%d cores here, load average %.1f at"
         + " the end%s):%n  command line batch  %6.2f%n  archive local[2]    %6.2f   %.2fx the"
         + " command line (target >= 0.9)%n  archive local[1]    %6.2f   local[2] is %.2fx local[1]"
@@ -153,7 +171,7 @@ public final class ArchiveBenchmark {
       ArchiveSummary s = ArchiveJob.run(spark, settings, null);
       if (!label.equals("warm-up")) {
         log.printf(Locale.ROOT, "archive %s: %d frames in %.1f s: %.2f frames/s (Spark's"
-            + " start-up %.1f s apart)%n", master, s.frames(), s.seconds(), s.framesPerSecond(),
+            + " start-up %.1f s apart)%n", label, s.frames(), s.seconds(), s.framesPerSecond(),
             startup);
       }
       return new double[] {s.framesPerSecond(), startup};
