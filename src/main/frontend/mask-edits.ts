@@ -54,14 +54,7 @@ export class MaskEdits {
         const dx = px + 0.5 - x;
         const dy = py + 0.5 - y;
         if (dx * dx + dy * dy > r2) continue;
-        const i = py * this.width + px;
-        const old = this.values[i];
-        if (old === value) continue;
-        s.index.push(i);
-        s.before.push(old);
-        s.after.push(value);
-        this.set(i, value);
-        any = true;
+        if (this.record(s, py * this.width + px, value)) any = true;
       }
     }
     if (own) this.endStroke();
@@ -94,15 +87,7 @@ export class MaskEdits {
       for (let k = 0; k + 1 < xs.length; k += 2) {
         const from = Math.max(0, Math.ceil(xs[k] - 0.5));
         const to = Math.min(this.width - 1, Math.floor(xs[k + 1] - 0.5));
-        for (let px = from; px <= to; px++) {
-          const i = py * this.width + px;
-          const old = this.values[i];
-          if (old === value) continue;
-          s.index.push(i);
-          s.before.push(old);
-          s.after.push(value);
-          this.set(i, value);
-        }
+        for (let px = from; px <= to; px++) this.record(s, py * this.width + px, value);
       }
     }
     return this.endStroke();
@@ -140,15 +125,19 @@ export class MaskEdits {
     if (this.changed === 0) return false;
     this.beginStroke();
     const s = this.stroke!;
-    for (let i = 0; i < this.values.length; i++) {
-      if (this.values[i] !== 0) {
-        s.index.push(i);
-        s.before.push(this.values[i]);
-        s.after.push(0);
-        this.set(i, 0);
-      }
-    }
+    for (let i = 0; i < this.values.length; i++) this.record(s, i, 0);
     return this.endStroke();
+  }
+
+  /** Sets pixel `i` to `value` as part of stroke `s` (kept for undo); false when it had it. */
+  private record(s: { index: number[]; before: number[]; after: number[] }, i: number, value: number) {
+    const old = this.values[i];
+    if (old === value) return false;
+    s.index.push(i);
+    s.before.push(old);
+    s.after.push(value);
+    this.set(i, value);
+    return true;
   }
 
   /** Forgets every correction and the history. */
