@@ -34,6 +34,7 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  *     "decoder" (also one after each decoder stage)
  * @param circuits the trained circuits as configured (for their pictures and OpenQASM), the
  *     bottleneck's first; empty when the model has none
+ * @param fieldOfView whether probabilities outside the endoscope's field of view are set to 0
  */
 public record ModelOverview(
     ModelSummary summary,
@@ -48,7 +49,8 @@ public record ModelOverview(
     Optional<String> modelCard,
     Optional<Path> trainingCurves,
     String placement,
-    List<CircuitExport> circuits) {
+    List<CircuitExport> circuits,
+    boolean fieldOfView) {
 
   public static final String MODEL_CARD_FILE = "MODEL_CARD.md";
   public static final String TRAINING_CURVES_FILE = "training_curves.png";
@@ -69,7 +71,7 @@ public record ModelOverview(
         model.info().training() == null ? Map.of() : model.info().training(),
         readText(dir.resolve(MODEL_CARD_FILE)),
         Optional.of(dir.resolve(TRAINING_CURVES_FILE)).filter(Files::isRegularFile),
-        spec.placement().label(), CircuitExport.all(model));
+        spec.placement().label(), CircuitExport.all(model), model.fieldOfView());
   }
 
   /**
@@ -80,7 +82,8 @@ public record ModelOverview(
       String mixer, boolean flipAveraging, List<int[]> entanglingPairs, double[] circuitAngles,
       Map<String, Object> training, Optional<String> modelCard, Optional<Path> trainingCurves) {
     this(summary, encoder, baseChannels, depth, mixer, flipAveraging, entanglingPairs,
-        circuitAngles, training, modelCard, trainingCurves, ModelSpec.Circuit.BOTTLENECK, List.of());
+        circuitAngles, training, modelCard, trainingCurves, ModelSpec.Circuit.BOTTLENECK, List.of(),
+        true);
   }
 
   /** The bottleneck's circuit as configured, when the model has one. */

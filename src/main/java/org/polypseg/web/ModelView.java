@@ -129,8 +129,15 @@ public class ModelView extends Div {
   }
 
   private static Component architecture(ModelOverview model) {
-    return model.efficientNetEncoder() ? efficientNetArchitecture(model)
+    UnorderedList steps = model.efficientNetEncoder() ? efficientNetArchitecture(model)
         : model.pretrainedEncoder() ? pretrainedArchitecture(model) : plainArchitecture(model);
+    if (model.fieldOfView()) {
+      // Every network's last step, whatever its encoder (model.json may turn it off).
+      steps.add(new ListItem("The sigmoid of the logits is resized back to the frame's own "
+          + "size; outside the endoscope's field of view (the black frame, text and boxes drawn "
+          + "on it) the probability is 0: only mucosa can be a polyp."));
+    }
+    return section("Architecture", steps);
   }
 
   private static ListItem passesStep(ModelOverview model) {
@@ -140,7 +147,7 @@ public class ModelView extends Div {
         : "One forward pass per frame.");
   }
 
-  private static Component efficientNetArchitecture(ModelOverview model) {
+  private static UnorderedList efficientNetArchitecture(ModelOverview model) {
     int side = model.summary().inputSize();
     UnorderedList steps = new UnorderedList(
         new ListItem("The frame is resized to " + side + " × " + side + " and normalised with "
@@ -159,11 +166,8 @@ public class ModelView extends Div {
             + "at 1/2 with the encoder's finest features; a 1×1 convolution gives one logit per "
             + "pixel, up-sampled bilinearly to the input."),
         decoderGatesStep(model),
-        passesStep(model),
-        new ListItem("The sigmoid of the logits is resized back to the frame's own size; outside "
-            + "the endoscope's field of view (the black frame, text and boxes drawn on it) the "
-            + "probability is 0: only mucosa can be a polyp."));
-    return section("Architecture", steps);
+        passesStep(model));
+    return steps;
   }
 
   private static ListItem mixerStep(ModelOverview model, String where) {
@@ -198,7 +202,7 @@ public class ModelView extends Div {
     return item;
   }
 
-  private static Component pretrainedArchitecture(ModelOverview model) {
+  private static UnorderedList pretrainedArchitecture(ModelOverview model) {
     ModelSummary s = model.summary();
     int side = s.inputSize();
     UnorderedList steps = new UnorderedList(
@@ -220,10 +224,10 @@ public class ModelView extends Div {
         passesStep(model),
         new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
             + "the probability map that the page thresholds."));
-    return section("Architecture", steps);
+    return steps;
   }
 
-  private static Component plainArchitecture(ModelOverview model) {
+  private static UnorderedList plainArchitecture(ModelOverview model) {
     ModelSummary s = model.summary();
     List<String> channels = new ArrayList<>();
     for (int stage = 0; stage < model.depth(); stage++) {
@@ -246,7 +250,7 @@ public class ModelView extends Div {
         decoderGatesStep(model),
         new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
             + "the probability map that the page thresholds."));
-    return section("Architecture", steps);
+    return steps;
   }
 
   private static Component circuit(ModelOverview model) {

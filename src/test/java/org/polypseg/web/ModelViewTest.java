@@ -66,6 +66,8 @@ class ModelViewTest {
     assertThat(text).contains("ImageNet-pretrained MobileNetV2 encoder", "17 inverted-residual blocks",
         "16, 24, 32, 96 and 1280 channels", "mirrored left to right", "scaled to [−1, 1]");
     assertThat(text).doesNotContain("2×2 max-pooling");
+    // Field-of-view clearing is on unless model.json turns it off, whatever the encoder.
+    assertThat(text).contains("outside the endoscope's field of view");
   }
 
   @Test
@@ -97,11 +99,13 @@ class ModelViewTest {
     CircuitExport circuit = CircuitExport.of(3, 2, "line", "reupload", "z+zz", weights);
     ModelOverview overview = new ModelOverview(WebTestData.MODEL, "plain", 16, 4, "quantum", false,
         List.of(new int[] {0, 1}, new int[] {1, 2}), weights, Map.of(), Optional.empty(),
-        Optional.empty(), "bottleneck", List.of(circuit));
+        Optional.empty(), "bottleneck", List.of(circuit), false);
     ModelView view = new ModelView(overview);
     String text = view.getElement().getTextRecursively();
     assertThat(text).contains("before every layer (data re-uploading)", "a line of CNOTs",
         "⟨ZᵢZᵢ₊₁⟩ of neighbours").doesNotContain("ring of CNOTs");
+    // This model's model.json turns field-of-view clearing off: the page does not claim it.
+    assertThat(text).doesNotContain("field of view");
     assertThat(find(view, "circuit-qasm")).hasValueSatisfying(link -> assertThat(
         link.getElement().getTextRecursively()).contains("Download the circuit as OpenQASM 3"));
 
@@ -121,7 +125,8 @@ class ModelViewTest {
         one.placed(1, 3, "decoder stage 1 (1/2 of the input, 32 channels)"),
         one.placed(2, 3, "decoder stage 2 (full resolution, 16 channels)"));
     ModelOverview overview = new ModelOverview(WebTestData.MODEL, "plain", 16, 2, "quantum", false,
-        RING, new double[16], Map.of(), Optional.empty(), Optional.empty(), "decoder", circuits);
+        RING, new double[16], Map.of(), Optional.empty(), Optional.empty(), "decoder", circuits,
+        true);
     ModelView view = new ModelView(overview);
     String text = view.getElement().getTextRecursively();
     assertThat(text).contains("3 variational quantum circuits: one at its bottleneck and one after "

@@ -46,6 +46,6 @@ class CircuitControllerTest {
         .placed(1, 2, "decoder stage 1 (1/2 of the input, 8 channels)");
     return new ModelOverview(MODEL, "plain", 4, 1, "quantum", false, List.of(new int[] {0, 1}),
         weights, Map.of(), Optional.empty(), Optional.empty(), "decoder",
-        List.of(bottleneck, stage));
+        List.of(bottleneck, stage), true);
   }
 }
