@@ -13,6 +13,9 @@
 #        decoder run is <mixer>-decoder-seed<N>-<set>.json, listed as mixer "<mixer>-decoder";
 #        bottleneck runs keep their names. Mixer none has nothing to place and skips decoder, e.g.
 #        PLACEMENTS="bottleneck decoder" MIXERS="quantum classical" scripts/ablation.sh 8 192 efficientnet_b0
+#        CIRCUITS="2x2 8x2 4x1 4x4" sweeps the circuit's size (qubits x layers, train --qubits --layers)
+#        for the quantum mixer: a run is quantum-q<Q>l<L>-seed<N>-<set>.json, listed as "quantum-q<Q>l<L>";
+#        the default 4x2 keeps the plain names; the other mixers have no circuit and skip the sweep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EPOCHS=${1:-10}
@@ -20,6 +23,7 @@ SIZE=${2:-352}
 ENCODER=${3:-mobilenet_v2}
 MIXERS=${MIXERS:-quantum classical none}
 PLACEMENTS=${PLACEMENTS:-bottleneck}
+CIRCUITS=${CIRCUITS:-4x2}
 SEEDS=${SEEDS:-1 2 3}
 DATA=${POLYPSEG_DATASETS:-../shared/datasets}
 OUT=models/ablation/$ENCODER-${SIZE}px-${EPOCHS}ep
@@ -35,17 +39,26 @@ if [ "$PLACEMENTS" != bottleneck ] && ! unzip -l "$POLYPSEG_JAR" | grep -q 'mode
 fi
 for seed in $SEEDS; do
   for placement in $PLACEMENTS; do
+  for circuit in $CIRCUITS; do
   for mixer in $MIXERS; do
-    # Bottleneck runs keep the names and the command they had before placement existed.
+    # Bottleneck runs of the default circuit keep the names and the command they had before
+    # placement and the sweep existed.
     placed=()
     if [ "$placement" = bottleneck ]; then
-      name=$mixer-seed$seed
+      name=$mixer
     elif [ "$mixer" = none ]; then
       continue
     else
-      name=$mixer-$placement-seed$seed
+      name=$mixer-$placement
       placed=(--placement "$placement")
     fi
+    if [ "$circuit" != 4x2 ]; then
+      [ "$mixer" = quantum ] || continue
+      qubits=${circuit%x*} layers=${circuit#*x}
+      name=$name-q${qubits}l$layers
+      placed+=(--qubits "$qubits" --layers "$layers")
+    fi
+    name=$name-seed$seed
     if [ -f "$OUT/$name-cvc.json" ]; then echo "$name: done already"; continue; fi
     resume=(); [ -f "$WORK/$name-ckpt/state.json" ] && resume=(--resume)
     ./polypseg train --data "$DATA/TrainDataset" --out "$WORK/$name" --checkpoints "$WORK/$name-ckpt" \
@@ -58,15 +71,17 @@ for seed in $SEEDS; do
     echo "$name: $(grep -m1 '"mDice"' "$OUT/$name-kvasir.json") (Kvasir) $(grep -m1 '"mDice"' "$OUT/$name-cvc.json") (CVC)"
   done
   done
+  done
 done
 
-# Mean ± sample sd over the seeds, per mixer (a decoder-placed run as "<mixer>-decoder") and test
+# Mean ± sample sd over the seeds, per mixer (a decoder-placed run as "<mixer>-decoder", a swept
+# circuit as "quantum-q<Q>l<L>") and test
 # set: summary.json, and a Markdown table for MODEL_CARD.md on standard output.
 jq -n '
   def stats: (length) as $n | (add / $n) as $m
     | {n: $n, mean: $m, sd: (if $n > 1 then ((map(. - $m | . * .) | add) / ($n - 1) | sqrt) else 0 end)};
   [inputs | {file: input_filename, mDice, diceAt05}]
-  | map(. + (.file | capture("(?<mixer>[a-z]+(-decoder)?)-seed(?<seed>[0-9]+)-(?<set>[a-z]+)\\.json$")))
+  | map(. + (.file | capture("(?<mixer>[a-z]+(-decoder)?(-q[0-9]+l[0-9]+)?)-seed(?<seed>[0-9]+)-(?<set>[a-z]+)\\.json$")))
   | group_by(.mixer + "/" + .set)
   | map({mixer: .[0].mixer, set: .[0].set, seeds: map(.seed | tonumber),
          mDice: (map(.mDice) | stats), diceAt05: (map(.diceAt05) | stats)})' \
