@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -93,16 +94,15 @@ public final class ArchiveBenchmark {
     double[] free = job("local[1]", list, model, work.resolve("local1-free-out"), log,
         "local[1], every core free to use");
     // One core's worth: the whole JVM (task thread, read-ahead, Spark, the collector) held to the
-    // first core, as an executor given one core by a cluster's resource manager is.
-    boolean pinned = OneCore.hold(log);
+    // first of its cores, as an executor given one core by a cluster's resource manager is.
+    Optional<OneCore> hold = OneCore.hold(log);
+    boolean pinned = hold.isPresent();
     double[] one;
     try {
       one = pinned ? job("local[1]", list, model, work.resolve("local1-out"), log,
           "local[1], held to one core") : free;
     } finally {
-      if (pinned) {
-        OneCore.release(log);
-      }
+      hold.ifPresent(h -> h.release(log));
     }
     double load = loadAverage();
     Result result = new Result(frames.size(), cores, cli, two[0], one[0], pinned, free[0],
