@@ -33,7 +33,8 @@ mkdir -p "$OUT" "$WORK"
 [ -f target/polypseg.jar ] || ./polypseg build
 [ -f "$WORK/polypseg.jar" ] || cp target/polypseg.jar "$WORK/polypseg.jar"
 export POLYPSEG_JAR="$PWD/$WORK/polypseg.jar"
-if [ "$PLACEMENTS" != bottleneck ] && ! unzip -l "$POLYPSEG_JAR" | grep -q 'model/CircuitPlacement.class'; then
+# (grep -c reads all of unzip's list: grep -q would stop early, and pipefail would fail unzip's pipe)
+if [ "$PLACEMENTS" != bottleneck ] && ! unzip -l "$POLYPSEG_JAR" | grep -c 'model/CircuitPlacement.class' > /dev/null; then
   echo "$POLYPSEG_JAR predates train --placement: remove it (the next run copies target/polypseg.jar)" >&2
   exit 2
 fi
