@@ -42,8 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ArchiveJob {
 
-  /** Single frames per task: small enough to spread a folder over the cores, and to retry. */
-  static final int FRAMES_PER_TASK = 32;
+  /**
+   * Single frames per task at most: a retried task redoes under a minute of one core's work. Not
+   * fewer: each task costs 0.15-0.4 s of Spark's own (its output file's commit, the next task's
+   * start) on this machine, which frames of 32 a task paid every 5 s (docs/archive.md).
+   */
+  static final int FRAMES_PER_TASK = 256;
 
   private ArchiveJob() {}
 
@@ -243,8 +247,9 @@ public final class ArchiveJob {
 
   /**
    * The tasks: each clip alone (a clip is read from its start, it cannot be split), the frames
-   * in groups of at most {@link #FRAMES_PER_TASK}, and at least four tasks a core while there
-   * are files enough, so that the last tasks do not leave cores idle.
+   * in equal groups of at most {@link #FRAMES_PER_TASK}, and at least one group a core while there
+   * are frames enough. Frames cost about the same (the network sees each at one size), so equal
+   * groups end together and more tasks would only add Spark's cost per task.
    */
   static List<List<WorkItem>> groups(List<WorkItem> items, int cores) {
     List<List<WorkItem>> groups = new ArrayList<>();
@@ -258,7 +263,7 @@ public final class ArchiveJob {
     }
     if (!frames.isEmpty()) {
       int n = Math.max((frames.size() + FRAMES_PER_TASK - 1) / FRAMES_PER_TASK,
-          Math.min(frames.size(), 4 * Math.max(1, cores)));
+          Math.min(frames.size(), Math.max(1, cores)));
       for (int g = 0; g < n; g++) {
         // Contiguous slices keep a folder's frames together in the output files.
         int from = (int) ((long) frames.size() * g / n);
