@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The study API's errors as problem details: 400 a user's mistake, 403 not allowed, 404 no such
  * study (or not in it), 409 a stale save (with {@code currentVersion}), 503 studies unavailable.
  */
-@RestControllerAdvice(assignableTypes = StudyController.class)
+@RestControllerAdvice(assignableTypes = {StudyController.class,
+    StudyFrameImportController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class StudyExceptionHandler {
 

@@ -51,6 +51,8 @@ class StudyApiTest {
     registry.add("vaadin.productionMode", () -> "true");
     registry.add("polypseg.studies.database.url",
         () -> "jdbc:h2:file:" + data.resolve("studies"));
+    Files.createDirectories(data.resolve("frames"));
+    registry.add("polypseg.studies.server-folders[0]", () -> data.resolve("frames").toString());
     BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
     registry.add("polypseg.security.enabled", () -> "true");
     String[] users = {"olivia", "anna", "bert", "stan"};
@@ -145,6 +147,76 @@ class StudyApiTest {
     assertThat(counts.get("frames").asInt()).isEqualTo(1);
     assertThat(counts.get("masks").asInt()).isEqualTo(2);
     assertThat(get(base, "olivia").statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * The page's "From a folder" and "From a clip" over HTTP: the candidates come back with their
+   * proposed boxes and pictures, bad files are named with the reason, nothing enters the study
+   * until the owner adds a candidate with the boxes confirmed; only the owner may read them.
+   */
+  @Test
+  void anOwnerGetsFrameCandidatesFromAServerFolderAndAClipAndAddsOne() throws Exception {
+    JsonNode study = JSON.readTree(json("POST", "/api/studies", "olivia",
+        "{\"title\": \"From the archive\"}").body());
+    String base = "/api/studies/" + study.get("id").asLong();
+    assertThat(json("POST", base + "/annotators", "olivia", "{\"username\": \"anna\"}")
+        .statusCode()).isEqualTo(200);
+    Path folder = data.resolve("frames");
+    Files.write(folder.resolve("a.png"), HostileFiles.encode(
+        new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png"));
+    Files.write(folder.resolve("b.jpg"), HostileFiles.encode(
+        new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "jpg"));
+    Files.writeString(folder.resolve("broken.jpg"), "not a picture");
+    Files.writeString(folder.resolve("notes.txt"), "a note");
+
+    HttpResponse<String> read = json("POST", base + "/frame-candidates/folder", "olivia",
+        "{\"folder\": \"" + folder + "\"}");
+    assertThat(read.statusCode()).isEqualTo(200);
+    JsonNode batch = JSON.readTree(read.body());
+    assertThat(batch.get("frames").size()).isEqualTo(2);
+    JsonNode first = batch.get("frames").get(0);
+    assertThat(first.get("label").asString()).isEqualTo("a.png");
+    assertThat(first.get("mediaType").asString()).isEqualTo("image/png");
+    assertThat(batch.get("frames").get(1).get("mediaType").asString()).isEqualTo("image/jpeg");
+    assertThat(batch.get("skipped").toString()).contains("broken.jpg").contains("notes.txt");
+    // Nothing entered the study by reading.
+    assertThat(JSON.readTree(get(base + "/frames", "olivia").body()).size()).isZero();
+
+    byte[] picture = Base64.getDecoder().decode(first.get("imageBase64").asString());
+    HttpResponse<String> added = new Multipart().file("image", "a.png", picture)
+        .field("redact", first.get("redact").asString()).field("redactionConfirmed", "true")
+        .post(uri(base + "/frames"), basic("olivia"));
+    assertThat(added.statusCode()).isEqualTo(201);
+    assertThat(JSON.readTree(added.body()).get("width").asInt()).isEqualTo(40);
+
+    byte[] clip = org.polypseg.video.TestClips.encode(
+        org.polypseg.video.TestClips.syntheticFrames(12, 64, 48),
+        org.polypseg.video.VideoFormat.WEBM);
+    HttpResponse<String> sampled = new Multipart().file("video", "patient-x.webm", clip)
+        .field("count", "3").post(uri(base + "/frame-candidates/clip"), basic("olivia"));
+    assertThat(sampled.statusCode()).as(sampled.body()).isEqualTo(200);
+    JsonNode clipBatch = JSON.readTree(sampled.body());
+    assertThat(clipBatch.get("frames").size()).isEqualTo(3);
+    assertThat(clipBatch.get("frames").get(0).get("mediaType").asString()).isEqualTo("image/png");
+    assertThat(clipBatch.get("frames").get(0).get("width").asInt()).isEqualTo(64);
+
+    Files.write(folder.resolve("clip.webm"), clip);
+    HttpResponse<String> onServer = json("POST", base + "/frame-candidates/clip-file", "olivia",
+        "{\"path\": \"" + folder.resolve("clip.webm") + "\", \"every\": 5}");
+    assertThat(onServer.statusCode()).as(onServer.body()).isEqualTo(200);
+    assertThat(JSON.readTree(onServer.body()).get("frames").size()).isEqualTo(3);
+
+    // Bad requests are named; the annotator may not read the owner's folders.
+    HttpResponse<String> both = new Multipart().file("video", "c.webm", clip).field("count", "3")
+        .field("every", "2").post(uri(base + "/frame-candidates/clip"), basic("olivia"));
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(both.body()).contains("exactly one of count");
+    HttpResponse<String> outside = json("POST", base + "/frame-candidates/folder", "olivia",
+        "{\"folder\": \"" + data.getParent() + "\"}");
+    assertThat(outside.statusCode()).isEqualTo(400);
+    assertThat(json("POST", base + "/frame-candidates/folder", "anna",
+        "{\"folder\": \"" + folder + "\"}").statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(get(base + "/frames", "olivia").body()).size()).isEqualTo(1);
   }
 
   private static byte[] mask(int w, int h, int right) {
