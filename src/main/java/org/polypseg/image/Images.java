@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -336,7 +337,6 @@ public final class Images {
     return truth;
   }
 
-  /** An 8-bit grey image of a [0, 1] map, for PNG output. */
   /**
    * True when the bytes start like a video container (MP4/MOV, WebM/Matroska, AVI): the page then
    * takes the file as a clip rather than refusing it as an image.
@@ -345,6 +345,15 @@ public final class Images {
     return ImageFormat.sniff(bytes).filter(f -> f == ImageFormat.VIDEO).isPresent();
   }
 
+  /**
+   * The media type of a picture this app reads ({@code image/png}, {@code image/jpeg},
+   * {@code image/tiff}, {@code image/bmp}), from its first bytes; empty for anything else.
+   */
+  public static Optional<String> mediaType(byte[] bytes) {
+    return ImageFormat.sniff(bytes).filter(f -> f.supported).map(f -> "image/" + f.readerName);
+  }
+
+  /** An 8-bit grey image of a [0, 1] map, for PNG output. */
   public static BufferedImage greyImage(float[] map, int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
     byte[] data = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
+import org.polypseg.image.Images;
 import org.polypseg.study.FrameBatch;
 import org.polypseg.study.FrameCandidate;
 import org.polypseg.study.FrameImport;
@@ -62,7 +63,8 @@ public class StudyFrameImportController {
 
     static Candidate of(FrameCandidate c) {
       return new Candidate(c.label(), c.width(), c.height(), c.proposal().format(),
-          mediaTypeOf(c.image()), Base64.getEncoder().encodeToString(c.image()));
+          Images.mediaType(c.image()).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE),
+          Base64.getEncoder().encodeToString(c.image()));
     }
   }
 
@@ -143,24 +145,6 @@ public class StudyFrameImportController {
     } catch (IllegalArgumentException e) {
       throw new StudyInputException(e.getMessage());
     }
-  }
-
-  /** The picture's type from its first bytes: a folder's file keeps its own format. */
-  static String mediaTypeOf(byte[] image) {
-    if (image.length >= 4 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N') {
-      return MediaType.IMAGE_PNG_VALUE;
-    }
-    if (image.length >= 2 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8) {
-      return MediaType.IMAGE_JPEG_VALUE;
-    }
-    if (image.length >= 2 && ((image[0] == 'I' && image[1] == 'I')
-        || (image[0] == 'M' && image[1] == 'M'))) {
-      return "image/tiff";
-    }
-    if (image.length >= 2 && image[0] == 'B' && image[1] == 'M') {
-      return "image/bmp";
-    }
-    return MediaType.APPLICATION_OCTET_STREAM_VALUE;
   }
 
   private static String user() {
