@@ -1,18 +1,14 @@
 package org.polypseg.study;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.function.Predicate;
 import org.polypseg.segment.Segmentation;
 import org.polypseg.segment.SegmentationImages;
 import org.polypseg.segment.SegmentationService;
-import org.polypseg.video.VideoProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
@@ -55,30 +51,5 @@ public class StudyConfiguration {
     };
     return new StudyService(database, model, audit.getIfAvailable(() -> StudyAudit.NONE), known,
         Clock.systemUTC());
-  }
-
-  /**
-   * Clips are held to the video page's limits ({@code polypseg.video.*}). Without {@code
-   * server-folders}, owners may read any folder only while the server serves this machine alone
-   * ({@code server.address} a loopback address, the default).
-   */
-  @Bean
-  FrameImport frameImport(StudyService studies, StudyProperties properties,
-      ObjectProvider<VideoProperties> video, Environment environment) {
-    return new FrameImport(studies, properties.serverFolders(),
-        isLoopback(environment.getProperty("server.address")),
-        video.getIfAvailable(() -> VideoProperties.DEFAULTS).limits());
-  }
-
-  /** An unset or empty address is every interface: not this machine only. */
-  static boolean isLoopback(String address) {
-    if (address == null || address.isBlank()) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(address.strip()).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }

@@ -2,6 +2,10 @@ package org.polypseg.web;
 
 import org.polypseg.segment.PolypSegProperties;
 import org.polypseg.segment.SegmentationService;
+import org.polypseg.study.FrameImport;
+import org.polypseg.study.StudyProperties;
+import org.polypseg.study.StudyService;
+import org.polypseg.web.security.NetworkExposure;
 import org.polypseg.web.audit.AuditLog;
 import org.polypseg.web.fairuse.FairUse;
 import org.slf4j.Logger;
@@ -15,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
 /** Wires the web layer to the segmentation service. */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +50,19 @@ public class WebConfiguration {
   ClipReportMaker clipReportMaker(ReportService reports, SegmentationJobs jobs,
       SegmentationService service) {
     return new ClipReportMaker(reports, new PooledFrameInference(jobs), service.model());
+  }
+
+  /**
+   * Frames for studies from server folders and clips, clips held to the video page's limits
+   * ({@code polypseg.video.*}). Without {@code polypseg.studies.server-folders}, owners may read
+   * any folder only while the server serves this machine alone: {@code server.address} loopback
+   * (the default), decided as the login check decides it ({@link NetworkExposure#isLoopback}).
+   */
+  @Bean
+  FrameImport frameImport(StudyService studies, StudyProperties studyProperties,
+      VideoProperties video, Environment environment) {
+    return new FrameImport(studies, studyProperties.serverFolders(),
+        NetworkExposure.isLoopback(environment.getProperty("server.address")), video.limits());
   }
 
   /** Says where to point the browser once everything, the model included, is ready. */

@@ -117,7 +117,7 @@ public final class NetworkExposure implements BeanFactoryPostProcessor, Environm
   }
 
   /** True when every address the name stands for is a loopback one (127.0.0.0/8, ::1). */
-  static boolean isLoopback(String address) {
+  public static boolean isLoopback(String address) {
     if (address == null || address.isBlank()) {
       return false;
     }

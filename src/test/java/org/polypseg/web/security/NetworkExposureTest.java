@@ -27,6 +27,15 @@ class NetworkExposureTest {
       List.of(new SecurityProperties.User("alice", HASH)), false);
   private static final SecurityProperties OPT_OUT = new SecurityProperties(false, List.of(), true);
 
+  /** The same test decides whether study owners may read any server folder (FrameImport). */
+  @Test
+  void onlyLoopbackAddressesCountAsThisMachineAlone() {
+    assertThat(NetworkExposure.isLoopback("127.0.0.1")).isTrue();
+    assertThat(NetworkExposure.isLoopback("::1")).isTrue();
+    assertThat(NetworkExposure.isLoopback("0.0.0.0")).isFalse();
+    assertThat(NetworkExposure.isLoopback("")).isFalse();
+  }
+
   @Test
   void loopbackAddressesAreServedWithOrWithoutLogin() {
     for (String address : List.of("127.0.0.1", "127.0.0.2", "::1", "localhost")) {
