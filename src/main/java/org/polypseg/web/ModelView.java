@@ -131,12 +131,13 @@ public class ModelView extends Div {
   private static Component architecture(ModelOverview model) {
     UnorderedList steps = model.efficientNetEncoder() ? efficientNetArchitecture(model)
         : model.pretrainedEncoder() ? pretrainedArchitecture(model) : plainArchitecture(model);
-    if (model.fieldOfView()) {
-      // Every network's last step, whatever its encoder (model.json may turn it off).
-      steps.add(new ListItem("The sigmoid of the logits is resized back to the frame's own "
-          + "size; outside the endoscope's field of view (the black frame, text and boxes drawn "
-          + "on it) the probability is 0: only mucosa can be a polyp."));
-    }
+    // Every network's last step, whatever its encoder; model.json may turn the field of view off.
+    steps.add(new ListItem(model.fieldOfView()
+        ? "The sigmoid of the logits is resized back to the frame's own size; outside the "
+            + "endoscope's field of view (the black frame, text and boxes drawn on it) the "
+            + "probability is 0: only mucosa can be a polyp."
+        : "The sigmoid of the logits is resized back to the frame's own size: the probability "
+            + "map that the page thresholds."));
     return section("Architecture", steps);
   }
 
@@ -221,9 +222,7 @@ public class ModelView extends Div {
             + "and ReLU (96, 64, 32, 24 channels); a 1×1 convolution gives one logit per pixel at "
             + "half the input size, up-sampled bilinearly to the input."),
         decoderGatesStep(model),
-        passesStep(model),
-        new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
-            + "the probability map that the page thresholds."));
+        passesStep(model));
     return steps;
   }
 
@@ -247,9 +246,7 @@ public class ModelView extends Div {
         new ListItem("Decoder: bilinear 2× up-sampling, concatenation with the encoder's "
             + "features at the same scale, two convolutions; a 1×1 convolution gives one "
             + "logit per pixel."),
-        decoderGatesStep(model),
-        new ListItem("The sigmoid of the logits is resized back to the frame's own size: "
-            + "the probability map that the page thresholds."));
+        decoderGatesStep(model));
     return steps;
   }
 

@@ -68,6 +68,8 @@ class ModelViewTest {
     assertThat(text).doesNotContain("2×2 max-pooling");
     // Field-of-view clearing is on unless model.json turns it off, whatever the encoder.
     assertThat(text).contains("outside the endoscope's field of view");
+    // The last step is said once, the field of view in it (not a second resize step beside it).
+    assertThat(text.split("The sigmoid of the logits is resized back", -1)).hasSize(2);
   }
 
   @Test
