@@ -211,6 +211,15 @@ class StudyApiTest {
         .field("every", "2").post(uri(base + "/frame-candidates/clip"), basic("olivia"));
     assertThat(both.statusCode()).isEqualTo(400);
     assertThat(both.body()).contains("exactly one of count");
+    HttpResponse<String> notAClip = new Multipart().file("video", "notes.webm",
+        "not a clip".getBytes(StandardCharsets.UTF_8)).field("count", "3")
+        .post(uri(base + "/frame-candidates/clip"), basic("olivia"));
+    assertThat(notAClip.statusCode()).isEqualTo(400);
+    assertThat(notAClip.body()).contains("notes.webm").doesNotContain("Exception");
+    HttpResponse<String> garbled = json("POST", base + "/frame-candidates/folder", "olivia",
+        "{\"folder\": ");
+    assertThat(garbled.statusCode()).isEqualTo(400);
+    assertThat(garbled.body()).doesNotContain("Exception").doesNotContain("\tat ");
     HttpResponse<String> outside = json("POST", base + "/frame-candidates/folder", "olivia",
         "{\"folder\": \"" + data.getParent() + "\"}");
     assertThat(outside.statusCode()).isEqualTo(400);
