@@ -47,14 +47,11 @@ record StartupRate(double loneMs, double oneBatchRate, double sideBySideRate) {
       double side = 0;
       int each = Math.max(1, batch / workers);
       for (int round = 0; round < ROUNDS; round++) {
-        lone = Math.min(lone, pool.submit(() -> {
-          TorchThreads.useOnThisThread(settings.loneBatchThreads());
-          return timeMs(service, blank, input, 1);
-        }).get());
-        double ms = pool.submit(() -> {
-          TorchThreads.useOnThisThread(settings.loneBatchThreads());
-          return timeMs(service, blank, input, batch);
-        }).get();
+        // On the thread the server runs a batch alone on (TorchThreads.onCores).
+        lone = Math.min(lone, TorchThreads.onCores(settings.loneBatchThreads(),
+            () -> timeMs(service, blank, input, 1)));
+        double ms = TorchThreads.onCores(settings.loneBatchThreads(),
+            () -> timeMs(service, blank, input, batch));
         one = Math.max(one, batch * 1000 / ms);
         if (workers > 1) {
           List<Future<Double>> runs = new ArrayList<>();

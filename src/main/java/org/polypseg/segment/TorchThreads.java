@@ -1,6 +1,11 @@
 package org.polypseg.segment;
 
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +21,14 @@ import org.slf4j.LoggerFactory;
  * ms, two threads 85-95 ms alone, but 330-370 ms when another process wants a core, as the two
  * threads wait for each other at every operator; two workers of one thread each: 19.4 images/s
  * against 10.5 for one worker of two.
+ *
+ * <p>Inferences on more than one core all run on one thread ({@link #onCores}). PyTorch's OpenMP
+ * (libgomp) gives every Java thread that once ran a parallel operator a team of worker threads
+ * for life, and its workers wait for the next operator by spinning only while the process has no
+ * more such threads than cores; past that they sleep after each operator and are woken for the
+ * next, hundreds of times a pass. Measured on the 2-core machine (EfficientNet-B0, one image, two
+ * threads): 55 ms with one team, 76 ms once a second thread had run one two-thread inference, and
+ * 88-98 ms in the server whose two runners had each run one.
  */
 public final class TorchThreads {
 
@@ -43,6 +56,43 @@ public final class TorchThreads {
         inference.loneBatchThreads(), inference.effectiveTorchThreads(),
         System.getProperty(INTER_OP), inference.queueCapacity(), inference.perUserLimit(),
         inference.timeout().toSeconds());
+  }
+
+  /**
+   * Runs {@code work} (inferences) on {@code threads} cores: on the calling thread when that is
+   * one, else on the one thread that runs every inference on more than one core, waiting for it.
+   * An exception of {@code work} is thrown here as it was thrown there.
+   */
+  public static <T> T onCores(int threads, Supplier<T> work) {
+    if (threads == 1) {
+      useOnThisThread(1);
+      return work.get();
+    }
+    Future<T> result = Wide.THREAD.submit(() -> {
+      useOnThisThread(threads);
+      return work.get();
+    });
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case RuntimeException r -> throw r;
+        case Error r -> throw r;
+        default -> throw new IllegalStateException(e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for an inference", e);
+    }
+  }
+
+  /** The thread of {@link #onCores}, started on first use (a command line run never needs it). */
+  private static final class Wide {
+    static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "inference-all-cores");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**

@@ -48,12 +48,16 @@ public interface Segmenter {
    */
   default void useThreads(int threads) {}
 
-  /** The shipped model, batching: several images in one forward pass. */
+  /**
+   * The shipped model, batching: several images in one forward pass, on as many cores as the
+   * calling thread last asked for with {@link #useThreads} (one until it asks).
+   */
   static Segmenter batching(SegmentationService service) {
+    ThreadLocal<Integer> threads = ThreadLocal.withInitial(() -> 1);
     return new Segmenter() {
       @Override
       public Segmentation segment(BufferedImage image) {
-        return service.segment(image);
+        return TorchThreads.onCores(threads.get(), () -> service.segment(image));
       }
 
       @Override
@@ -62,14 +66,18 @@ public interface Segmenter {
       }
 
       @Override
-      public void useThreads(int threads) {
-        TorchThreads.useOnThisThread(threads);
+      public void useThreads(int n) {
+        if (n < 1) {
+          throw new IllegalArgumentException("threads must be at least 1, was " + n);
+        }
+        threads.set(n);
       }
 
       @Override
       public List<Segmentation> segmentBatch(List<Prepared> images) {
-        return service.segmentBatch(images.stream().map(Prepared::image).toList(),
-            images.stream().map(Prepared::input).toList());
+        return TorchThreads.onCores(threads.get(), () -> service.segmentBatch(
+            images.stream().map(Prepared::image).toList(),
+            images.stream().map(Prepared::input).toList()));
       }
     };
   }
