@@ -20,6 +20,19 @@ public final class ImageTensors {
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
+    /** {@link #apply} of every 8-bit value v / 255 of each channel: [channel][v]. */
+    private static final float[][][] BYTE_TABLES = new float[values().length][3][256];
+
+    static {
+      for (Normalisation n : values()) {
+        for (int c = 0; c < 3; c++) {
+          for (int v = 0; v < 256; v++) {
+            BYTE_TABLES[n.ordinal()][c][v] = n.apply(v / 255f, c);
+          }
+        }
+      }
+    }
+
     float apply(float value01, int channel) {
       return this == SIGNED_UNIT ? value01 * 2f - 1f : (value01 - MEAN[channel]) / STD[channel];
     }
@@ -36,14 +49,22 @@ public final class ImageTensors {
   public static float[] normalise(BufferedImage image, Normalisation normalisation) {
     int w = image.getWidth();
     int h = image.getHeight();
-    int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+    // The packed pixels as they are stored, rather than through the colour model pixel by pixel,
+    // and each channel's value from a table: this runs on every image and clip frame.
+    int[] rgb = image.getType() == BufferedImage.TYPE_INT_RGB
+        ? (int[]) image.getRaster().getDataElements(0, 0, w, h, null)
+        : image.getRGB(0, 0, w, h, null, 0, w);
+    float[][] table = Normalisation.BYTE_TABLES[normalisation.ordinal()];
+    float[] red = table[0];
+    float[] green = table[1];
+    float[] blue = table[2];
     int plane = w * h;
     float[] chw = new float[3 * plane];
     for (int i = 0; i < plane; i++) {
       int p = rgb[i];
-      chw[i] = normalisation.apply(((p >> 16) & 0xff) / 255f, 0);
-      chw[plane + i] = normalisation.apply(((p >> 8) & 0xff) / 255f, 1);
-      chw[2 * plane + i] = normalisation.apply((p & 0xff) / 255f, 2);
+      chw[i] = red[(p >> 16) & 0xff];
+      chw[plane + i] = green[(p >> 8) & 0xff];
+      chw[2 * plane + i] = blue[p & 0xff];
     }
     return chw;
   }
