@@ -77,8 +77,10 @@ class PretrainedMobileNetUNetTest {
       assertThat(loaded.info().architecture().encoder()).isEqualTo(ModelSpec.MOBILENET_V2);
       float[] after = loaded.predict(image);
       assertThat(after).hasSize(64 * 64);
+      // Inference stores the input channels last, so the convolutions sum in another order:
+      // float rounding, up to about 1e-5 on this untrained decoder's random weights.
       for (int i = 0; i < after.length; i++) {
-        assertThat(Math.abs(after[i] - before[i])).isLessThan(1e-5f);
+        assertThat(Math.abs(after[i] - before[i])).isLessThan(1e-4f);
       }
     }
   }
