@@ -298,6 +298,10 @@ public final class SegmentationJobs implements AutoCloseable {
         }
         busyRunners++;
         threads = threadsFor(batch);
+        if (log.isDebugEnabled()) {
+          log.debug("Batch of {} on {} thread(s); {} queued, {} admitted", batch.items().size(),
+              threads, queue.queued(), queue.admitted());
+        }
       } catch (InterruptedException e) {
         return;
       } finally {
@@ -341,14 +345,13 @@ public final class SegmentationJobs implements AutoCloseable {
 
   /**
    * Waits for the next batch; null once closed. Holds the lock. The runners that are free share
-   * the queued images: each takes its part, so that no core waits while another runs a big batch.
+   * the images queued and on their way: each takes its part, so that no core waits while another
+   * runs a big batch.
    */
   private FairQueue.Batch<Job> nextBatch() throws InterruptedException {
     while (!closed) {
       long now = System.nanoTime();
-      int free = Math.max(1, settings.effectiveWorkers() - busyRunners);
-      int limit = Math.max(1, (queue.queued() + free - 1) / free);
-      switch (queue.next(now, limit)) {
+      switch (queue.next(now, queue.partFor(settings.effectiveWorkers() - busyRunners))) {
         case FairQueue.Batch<Job> b -> {
           return b;
         }

@@ -40,8 +40,9 @@ import java.util.function.Predicate;
  * <p>With several workers ({@code oneClientPerBatch}) clients share the workers instead: a batch
  * holds one client's share, the least served competing client first (max-min fairness: a user
  * with one stream gets all it can use, up to a worker, and the rest goes to the others); a free
- * worker waits (up to {@code batchWait}) only for that client's image on its way, never to fill a
- * batch.
+ * worker waits (up to {@code batchWait}) for that client's images on their way, until it has its
+ * share or all it has outside the model: a lone client with eight streams gets batches of four on
+ * each of two workers, not a batch of one each time a worker frees up.
  *
  * @param <T> what is queued (one image's work)
  */
@@ -227,6 +228,14 @@ public final class FairQueue<T> {
           // whose image is on its way, so that a user with one stream is not overtaken by a
           // script's queue each time it is between two images.
           if (!c.queued.isEmpty()) {
+            // Its share is not all here yet but on its way (being read, or just answered and
+            // about to be sent again): wait for it. On one core a batch of four runs each image
+            // in 85 % of the time of a batch of one, and without the wait a runner that frees up
+            // takes the first image back alone, and the batches of a lone client with several
+            // streams stay at one.
+            if (onItsWay && c.queued.size() < Math.min(share, c.onHand() - c.running)) {
+              return new Wait<>(deadline);
+            }
             break;
           }
           if (onItsWay && competing.size() > 1) {
@@ -285,6 +294,20 @@ public final class FairQueue<T> {
     }
     lastBatchEnd = now;
     clients.entrySet().removeIf(e -> e.getValue().admitted() == 0 && e.getValue().returning == 0);
+  }
+
+  /**
+   * How many images one of {@code freeRunners} runners should ask {@link #next(long, int)} for:
+   * an equal part of the images queued or on their way (being read, or expected back from
+   * clients just answered), so that free runners share them instead of the first taking all.
+   */
+  public int partFor(int freeRunners) {
+    int expected = 0;
+    for (Client<T> c : clients.values()) {
+      expected += c.queued.size() + c.preparing + c.returning;
+    }
+    int free = Math.max(1, freeRunners);
+    return Math.max(1, (expected + free - 1) / free);
   }
 
   /** Images admitted, all clients together. */
