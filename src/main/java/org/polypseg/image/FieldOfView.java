@@ -4,7 +4,6 @@ import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +66,7 @@ public final class FieldOfView {
     // Opening, then one more dilation: the view's edge is found a low-resolution pixel generous,
     // so a polyp at the rim keeps its last pixels.
     lit = dilate(dilate(erode(lit, sw, sh), sw, sh), sw, sh);
-    List<int[]> component = largestComponent(lit, sw, sh);
+    Component component = largestComponent(lit, sw, sh);
     if (component.size() < MIN_SHARE * sw * sh) {
       return whole(w, h);
     }
@@ -94,6 +93,23 @@ public final class FieldOfView {
    */
   public boolean[] mask() {
     boolean[] mask = new boolean[width * height];
+    forEachRun((y, left, right) -> {
+      int row = y * width;
+      for (int x = left; x <= right; x++) {
+        mask[row + x] = box == null || !box.contains(x, y);
+      }
+    });
+    return mask;
+  }
+
+  /** The pixels {@code left..right} of row {@code y} are inside the hull. */
+  @FunctionalInterface
+  private interface RunConsumer {
+    void run(int y, int left, int right);
+  }
+
+  /** Each row's run of pixels inside the hull, top to bottom (rows outside it are skipped). */
+  private void forEachRun(RunConsumer consumer) {
     java.awt.Rectangle bounds = hull.getBounds().intersection(new java.awt.Rectangle(0, 0, width, height));
     int first = bounds.x;
     int last = bounds.x + bounds.width - 1;
@@ -120,12 +136,8 @@ public final class FieldOfView {
       while (right < last && hull.contains(right + 1.5, cy)) {
         right++;
       }
-      int row = y * width;
-      for (int x = left; x <= right; x++) {
-        mask[row + x] = box == null || !box.contains(x, y);
-      }
+      consumer.run(y, left, right);
     }
-    return mask;
   }
 
   /** Leftmost and rightmost x where the line at height {@code cy} meets the hull's edges, or null. */
@@ -164,12 +176,22 @@ public final class FieldOfView {
       throw new IllegalArgumentException("map of " + probabilities.length + " values for a "
           + width + "×" + height + " frame");
     }
-    boolean[] mask = mask();
-    for (int i = 0; i < mask.length; i++) {
-      if (!mask[i]) {
-        probabilities[i] = 0f;
+    // Row by row: zero from the end of the previous row's run to the start of this one's, then
+    // the on-screen box inside the run.
+    int[] cleared = {0};
+    forEachRun((y, left, right) -> {
+      int row = y * width;
+      java.util.Arrays.fill(probabilities, cleared[0], row + left, 0f);
+      if (box != null) {
+        for (int x = left; x <= right; x++) {
+          if (box.contains(x, y)) {
+            probabilities[row + x] = 0f;
+          }
+        }
       }
-    }
+      cleared[0] = row + right + 1;
+    });
+    java.util.Arrays.fill(probabilities, cleared[0], probabilities.length, 0f);
   }
 
   private static boolean[] erode(boolean[] in, int w, int h) {
@@ -209,54 +231,87 @@ public final class FieldOfView {
     return out;
   }
 
-  /** The pixels {x, y} of the largest 4-connected component of {@code lit}. */
-  private static List<int[]> largestComponent(boolean[] lit, int w, int h) {
+  /**
+   * A connected component, as its hull needs it: the leftmost and rightmost pixel of each row (-1
+   * in rows it does not reach).
+   */
+  private record Component(int size, int[] left, int[] right) {}
+
+  /**
+   * The largest 4-connected component of {@code lit} (the first found of equal ones). Labels in
+   * one int array and a flood fill over an int queue: no object per pixel (this runs on every
+   * segmented image and video frame).
+   */
+  private static Component largestComponent(boolean[] lit, int w, int h) {
     int[] label = new int[lit.length];
-    List<int[]> best = List.of();
+    int[] queue = new int[lit.length];
+    int best = 0;
+    int bestSize = 0;
     int next = 0;
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int start = 0; start < lit.length; start++) {
       if (!lit[start] || label[start] != 0) {
         continue;
       }
       next++;
-      List<int[]> pixels = new ArrayList<>();
+      int head = 0;
+      int tail = 0;
       label[start] = next;
-      queue.add(start);
-      while (!queue.isEmpty()) {
-        int i = queue.poll();
+      queue[tail++] = start;
+      while (head < tail) {
+        int i = queue[head++];
         int x = i % w;
         int y = i / w;
-        pixels.add(new int[] {x, y});
-        int[] neighbours = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1};
-        for (int n : neighbours) {
-          if (n >= 0 && lit[n] && label[n] == 0) {
-            label[n] = next;
-            queue.add(n);
-          }
+        if (x > 0 && lit[i - 1] && label[i - 1] == 0) {
+          label[i - 1] = next;
+          queue[tail++] = i - 1;
+        }
+        if (x < w - 1 && lit[i + 1] && label[i + 1] == 0) {
+          label[i + 1] = next;
+          queue[tail++] = i + 1;
+        }
+        if (y > 0 && lit[i - w] && label[i - w] == 0) {
+          label[i - w] = next;
+          queue[tail++] = i - w;
+        }
+        if (y < h - 1 && lit[i + w] && label[i + w] == 0) {
+          label[i + w] = next;
+          queue[tail++] = i + w;
         }
       }
-      if (pixels.size() > best.size()) {
-        best = pixels;
+      if (tail > bestSize) {
+        best = next;
+        bestSize = tail;
       }
     }
-    return best;
+    int[] left = new int[h];
+    int[] right = new int[h];
+    java.util.Arrays.fill(left, -1);
+    java.util.Arrays.fill(right, -1);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (best != 0 && label[y * w + x] == best) {
+          if (left[y] < 0) {
+            left[y] = x;
+          }
+          right[y] = x;
+        }
+      }
+    }
+    return new Component(bestSize, left, right);
   }
 
   /**
    * Andrew's monotone chain over the corners of the component's pixels (each low-resolution pixel
    * is a sx × sy square of the frame), as a polygon in frame coordinates.
    */
-  private static Polygon convexHull(List<int[]> pixels, double sx, double sy) {
+  private static Polygon convexHull(Component component, double sx, double sy) {
     // Each row's leftmost and rightmost pixel carry the hull; their square corners are the points.
-    java.util.Map<Integer, int[]> rows = new java.util.TreeMap<>();
-    for (int[] p : pixels) {
-      rows.merge(p[1], new int[] {p[0], p[0]}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-    }
     List<long[]> points = new ArrayList<>();
-    for (var row : rows.entrySet()) {
-      int y = row.getKey();
-      for (int x : new int[] {row.getValue()[0], row.getValue()[1] + 1}) {
+    for (int y = 0; y < component.left().length; y++) {
+      if (component.left()[y] < 0) {
+        continue;
+      }
+      for (int x : new int[] {component.left()[y], component.right()[y] + 1}) {
         points.add(new long[] {Math.round(x * sx), Math.round(y * sy)});
         points.add(new long[] {Math.round(x * sx), Math.round((y + 1) * sy)});
       }

@@ -294,24 +294,38 @@ public final class Images {
       x1s[x] = Math.min(x0s[x] + 1, width - 1);
       wxs[x] = fx - x0s[x];
     }
+    // Each source row resized across once (a frame has ~1.5 times as many rows as the map, and
+    // each output row blends two of them); the same arithmetic, in the same order, as blending
+    // the four neighbours of every output pixel.
+    double[][] across = new double[height][];
     for (int y = 0; y < newHeight; y++) {
       double fy = Math.max(0, (y + 0.5) * sy - 0.5);
       int y0 = Math.min((int) fy, height - 1);
       int y1 = Math.min(y0 + 1, height - 1);
       double wy = fy - y0;
-      int r0 = y0 * width;
-      int r1 = y1 * width;
+      double[] top = across(map, width, y0, across, x0s, x1s, wxs);
+      double[] bottom = across(map, width, y1, across, x0s, x1s, wxs);
       int o = y * newWidth;
       for (int x = 0; x < newWidth; x++) {
-        double wx = wxs[x];
-        int x0 = x0s[x];
-        int x1 = x1s[x];
-        double top = map[r0 + x0] * (1 - wx) + map[r0 + x1] * wx;
-        double bottom = map[r1 + x0] * (1 - wx) + map[r1 + x1] * wx;
-        out[o + x] = (float) (top * (1 - wy) + bottom * wy);
+        out[o + x] = (float) (top[x] * (1 - wy) + bottom[x] * wy);
       }
     }
     return out;
+  }
+
+  /** Source row {@code y} of {@code map} resized across, worked out once and kept in {@code rows}. */
+  private static double[] across(float[] map, int width, int y, double[][] rows, int[] x0s,
+      int[] x1s, double[] wxs) {
+    if (rows[y] == null) {
+      double[] row = new double[x0s.length];
+      int r = y * width;
+      for (int x = 0; x < row.length; x++) {
+        double wx = wxs[x];
+        row[x] = map[r + x0s[x]] * (1 - wx) + map[r + x1s[x]] * wx;
+      }
+      rows[y] = row;
+    }
+    return rows[y];
   }
 
   /** Grey level 0..255 of every pixel (the mean of R, G and B), row-major. */

@@ -79,7 +79,9 @@ public final class BottleneckMixer extends AbstractBlock {
     NDArray mixed = mixer.forward(ps, new NDList(angles), training).singletonOrThrow();
     NDArray scale = toScale.forward(ps, new NDList(mixed), training).singletonOrThrow();
     NDArray gate = scale.tanh().add(1f).reshape(batch, channels, 1, 1);
-    return new NDList(features.mul(gate));
+    // In place outside training (the features are the previous block's own output, read by
+    // nothing else); autograd needs them untouched in training.
+    return new NDList(training ? features.mul(gate) : features.muli(gate));
   }
 
   @Override

@@ -63,7 +63,12 @@ final class MBConv extends AbstractBlock {
     y = depthwise.forward(ps, y, training);
     y = se.forward(ps, y, training);
     NDArray out = project.forward(ps, y, training).singletonOrThrow();
-    return new NDList(residual ? out.add(x) : out);
+    if (!residual) {
+      return new NDList(out);
+    }
+    // In place outside training: the projection's output is this block's own (one map fewer to
+    // allocate and write); autograd wants the sum as a new node in training.
+    return new NDList(training ? out.add(x) : out.addi(x));
   }
 
   @Override

@@ -44,7 +44,9 @@ final class SqueezeExcitation extends AbstractBlock {
     NDArray pooled = x.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}).reshape(s.get(0), s.get(1), 1, 1);
     NDArray gate = reduce.forward(ps, new NDList(pooled), training).singletonOrThrow();
     gate = expand.forward(ps, new NDList(gate), training).singletonOrThrow();
-    return new NDList(x.mul(gate));
+    // Outside training the input is scaled in place (nothing else reads it after this block):
+    // one map fewer to allocate and write per block. Autograd needs it untouched in training.
+    return new NDList(training ? x.mul(gate) : x.muli(gate));
   }
 
   @Override
