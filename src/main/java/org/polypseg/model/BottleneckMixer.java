@@ -22,6 +22,9 @@ import org.polypseg.quantum.QuantumCircuitBlock;
  * the outputs to scale every
  * feature channel by 1 + tanh(·), a gate that starts near identity. With mixer "none" (the
  * ablation without a mixer) it is the identity and has no parameters.
+ *
+ * <p>Outside training the features are scaled in place: pass a map that nothing else reads
+ * afterwards (every network here passes the output of the block before it).
  */
 public final class BottleneckMixer extends AbstractBlock {
 

@@ -77,7 +77,7 @@ public final class TorchThreads {
     } catch (ExecutionException e) {
       switch (e.getCause()) {
         case RuntimeException r -> throw r;
-        case Error r -> throw r;
+        case Error err -> throw err;
         default -> throw new IllegalStateException(e.getCause());
       }
     } catch (InterruptedException e) {

@@ -233,7 +233,7 @@ public final class FairQueue<T> {
             // in 85 % of the time of a batch of one, and without the wait a runner that frees up
             // takes the first image back alone, and the batches of a lone client with several
             // streams stay at one.
-            if (onItsWay && c.queued.size() < Math.min(share, c.onHand() - c.running)) {
+            if (onItsWay && c.queued.size() < share) {
               return new Wait<>(deadline);
             }
             break;
